@@ -28,8 +28,11 @@ export function numericValues(column: Column, argument = 'column'): Float64Array
       const levelValues = column.levels.map((l) => (l.trim() === '' ? NaN : Number(l)));
       const bad = column.levels.find((_, i) => Number.isNaN(levelValues[i]));
       if (bad !== undefined) {
+        const row = column.nonNumeric
+          ? `row ${column.nonNumeric.row} holds "${column.nonNumeric.value}"`
+          : `it holds "${bad}"`;
         throw new InputError(
-          `${argument}: column "${column.name}" is a category column with non-numeric value "${bad}"; a number was expected`,
+          `${argument}: column "${column.name}" is not numeric (${row}); a numeric column was expected`,
           argument,
         );
       }
@@ -37,8 +40,13 @@ export function numericValues(column: Column, argument = 'column'): Float64Array
       for (let i = 0; i < out.length; i++) out[i] = column.codes[i] < 0 ? NaN : levelValues[column.codes[i]];
       return out;
     }
-    case 'TEXT':
-      throw new InputError(`${argument}: column "${column.name}" holds text; a numeric column was expected`, argument);
+    case 'TEXT': {
+      const where = column.nonNumeric ? ` (row ${column.nonNumeric.row} holds "${column.nonNumeric.value}")` : '';
+      throw new InputError(
+        `${argument}: column "${column.name}" holds text${where}; a numeric column was expected`,
+        argument,
+      );
+    }
   }
 }
 

@@ -20,6 +20,8 @@ export interface CategoryColumn {
   readonly type: 'CATEGORY';
   readonly codes: Int32Array;
   readonly levels: readonly string[];
+  /** The first value that kept a mostly numeric column from being NUMBER (row is 1-based), for error messages. */
+  readonly nonNumeric?: NonNumericValue;
 }
 export interface DateColumn {
   readonly name: string;
@@ -35,6 +37,11 @@ export interface TextColumn {
   readonly name: string;
   readonly type: 'TEXT';
   readonly values: readonly (string | null)[];
+  readonly nonNumeric?: NonNumericValue;
+}
+export interface NonNumericValue {
+  readonly row: number;
+  readonly value: string;
 }
 export type Column = NumberColumn | CategoryColumn | DateColumn | BooleanColumn | TextColumn;
 
