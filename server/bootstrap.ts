@@ -1,0 +1,73 @@
+import type { Server } from 'node:http';
+import type { DataSource } from 'typeorm';
+import { tableFromCells } from '../shared/table/from-cells';
+import type { Config } from './config';
+import type { Services } from './context';
+import { DatasetService } from './datasets/dataset.service';
+import { demoDatasets } from './demo';
+import { createApp } from './http/app';
+import { openDataSource } from './storage/data-source';
+import { AppSettingEntity } from './storage/entities/app-setting.entity';
+import { DEFAULT_WORKSPACE_ID, WorkspaceEntity } from './storage/entities/workspace.entity';
+
+export interface RunningServer {
+  url: string;
+  server: Server;
+  dataSource: DataSource;
+  services: Services;
+  close(): Promise<void>;
+}
+
+const DEMO_SEEDED = 'demo_seeded';
+
+/** Opens storage (migrating it), seeds the demo workspace on first start, and listens. */
+export async function startServer(config: Config): Promise<RunningServer> {
+  const dataSource = await openDataSource(config);
+  const services: Services = { datasets: new DatasetService(dataSource) };
+  await ensureDefaultWorkspace(dataSource);
+  if (config.seedDemo) await seedDemo(dataSource, services);
+  const { app, apollo } = await createApp(config, dataSource, services);
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(config.port, config.host, () => resolve(s));
+    s.once('error', reject);
+  });
+  // Imports of large selections take longer than Node's default request timeouts allow for slow clients.
+  server.requestTimeout = 10 * 60 * 1000;
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  return {
+    url,
+    server,
+    dataSource,
+    services,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await apollo.stop();
+      await dataSource.destroy();
+    },
+  };
+}
+
+async function ensureDefaultWorkspace(dataSource: DataSource): Promise<void> {
+  const repo = dataSource.getRepository(WorkspaceEntity);
+  if (await repo.findOneBy({ id: DEFAULT_WORKSPACE_ID })) return;
+  await repo.insert({ id: DEFAULT_WORKSPACE_ID, name: 'Demo workspace', createdAt: new Date().toISOString() });
+}
+
+/**
+ * Imports the synthetic demo datasets once. The marker stays after a user deletes demo data, so a restart never
+ * brings back what they removed.
+ */
+async function seedDemo(dataSource: DataSource, services: Services): Promise<void> {
+  const settings = dataSource.getRepository(AppSettingEntity);
+  if (await settings.findOneBy({ key: DEMO_SEEDED })) return;
+  const demos = demoDatasets();
+  await dataSource.transaction(async (manager) => {
+    for (const demo of demos) {
+      await services.datasets.store(DEFAULT_WORKSPACE_ID, demo.name, tableFromCells(demo.header, demo.rows), manager);
+    }
+    await manager.insert(AppSettingEntity, { key: DEMO_SEEDED, value: new Date().toISOString() });
+  });
+}

@@ -1,0 +1,11 @@
+import type { DatasetService } from './datasets/dataset.service';
+
+/** What every resolver receives: the caller's workspace and the services over storage. */
+export interface Context {
+  workspaceId: string;
+  services: Services;
+}
+
+export interface Services {
+  datasets: DatasetService;
+}

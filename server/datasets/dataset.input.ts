@@ -1,0 +1,30 @@
+import { Field, InputType } from 'type-graphql';
+import { ColumnType, DayOrder } from '../graphql/enums';
+import { TableInput } from '../graphql/table.input';
+
+@InputType({ description: 'Forces a column type instead of inferring it.' })
+export class ColumnTypeInput {
+  @Field()
+  column!: string;
+
+  @Field(() => ColumnType)
+  type!: ColumnType;
+}
+
+@InputType({ description: 'A dataset to import: a name and either CSV text or an inline table (exactly one).' })
+export class ImportDatasetInput {
+  @Field()
+  name!: string;
+
+  @Field({ nullable: true, description: 'CSV text; the first line is the header. Comma, semicolon, tab or pipe.' })
+  csv?: string;
+
+  @Field(() => TableInput, { nullable: true })
+  table?: TableInput;
+
+  @Field(() => [ColumnTypeInput], { nullable: true, description: 'Column types to force instead of inferring.' })
+  types?: ColumnTypeInput[];
+
+  @Field(() => DayOrder, { nullable: true, description: 'How to read 03/04/2025 when the data does not tell (DMY).' })
+  dayOrder?: DayOrder;
+}

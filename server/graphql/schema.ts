@@ -1,0 +1,40 @@
+import 'reflect-metadata';
+import {
+  GraphQLInputObjectType,
+  GraphQLList,
+  GraphQLNonNull,
+  GraphQLObjectType,
+  lexicographicSortSchema,
+  printSchema,
+  type GraphQLSchema,
+} from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { DatasetResolver } from '../datasets/dataset.resolver';
+import { CellScalar } from './cell.scalar';
+
+export const resolvers = [DatasetResolver] as const;
+
+/** Fields typed [[Cell]!]! by the contract: a list of rows, each row a non-null list of nullable cells. */
+const CELL_GRID_FIELDS: [typeName: string, field: string][] = [
+  ['TableInput', 'rows'],
+  ['DatasetRows', 'rows'],
+];
+
+/** The one place the GraphQL schema is built; `npm run schema` prints it into schema/schema.graphql. */
+export async function buildQuadrantSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({ resolvers, validate: true, emitSchemaFile: false });
+  // type-graphql's `nullable: 'items'` loosens both list levels; the contract wants rows non-null, cells nullable.
+  const grid = new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(new GraphQLList(CellScalar))));
+  for (const [typeName, fieldName] of CELL_GRID_FIELDS) {
+    const type = schema.getType(typeName);
+    if (!(type instanceof GraphQLInputObjectType || type instanceof GraphQLObjectType))
+      throw new Error(`schema: no type ${typeName}`);
+    type.getFields()[fieldName].type = grid;
+  }
+  return schema;
+}
+
+/** The SDL as checked in: sorted so that the file changes only when the API does. */
+export function printQuadrantSchema(schema: GraphQLSchema): string {
+  return printSchema(lexicographicSortSchema(schema)) + '\n';
+}

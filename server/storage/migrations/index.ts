@@ -1,0 +1,4 @@
+import { Initial1763800000000 } from './1763800000000-initial';
+
+/** Every migration, oldest first. A new one is appended here and never edited once released. */
+export const migrations = [Initial1763800000000];

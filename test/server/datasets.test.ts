@@ -1,0 +1,133 @@
+import type { RunningServer } from '../../server/bootstrap';
+import { DEFAULT_WORKSPACE_ID } from '../../server/storage/entities/workspace.entity';
+import { backends, freshStorage, gql, startTestServer, type TestStorage } from './helpers/server';
+
+const IMPORT = `mutation Import($input: ImportDatasetInput!) {
+  importDataset(input: $input) { id name rowCount columns { name type missingCount levels } }
+}`;
+const DATASET = `query One($id: ID!, $offset: Int, $limit: Int) {
+  dataset(id: $id) { id name rowCount rows(offset: $offset, limit: $limit) { offset limit total header rows } }
+}`;
+
+describe.each(backends())('datasets over HTTP on %s', (backend) => {
+  let storage: TestStorage;
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    storage = await freshStorage(backend);
+    server = await startTestServer(storage);
+  });
+  afterAll(async () => {
+    await server?.close();
+    await storage?.drop();
+  });
+
+  it('importDataset(csv) infers column types and counts missing values', async () => {
+    const csv =
+      'customer,signup,region,ltv,converted\nc1,2025-01-03,EU,"$1,200.50",yes\nc2,2025-02-11,US,,no\nc3,2025-02-12,EU,300,yes\nc4,2025-03-01,EU,#N/A,no\n';
+    const res = await gql(server.url, IMPORT, { input: { name: 'CRM export', csv } });
+    expect(res.errors).toBeUndefined();
+    const dataset = res.data!.importDataset;
+    expect(dataset.rowCount).toBe(4);
+    expect(dataset.columns).toEqual([
+      { name: 'customer', type: 'TEXT', missingCount: 0, levels: null },
+      { name: 'signup', type: 'DATE', missingCount: 0, levels: null },
+      { name: 'region', type: 'CATEGORY', missingCount: 0, levels: ['EU', 'US'] },
+      { name: 'ltv', type: 'NUMBER', missingCount: 2, levels: null },
+      { name: 'converted', type: 'BOOLEAN', missingCount: 0, levels: null },
+    ]);
+    const page = await gql(server.url, DATASET, { id: dataset.id, offset: 1, limit: 2 });
+    expect(page.data!.dataset.rows).toEqual({
+      offset: 1,
+      limit: 2,
+      total: 4,
+      header: ['customer', 'signup', 'region', 'ltv', 'converted'],
+      rows: [
+        ['c2', '2025-02-11', 'US', null, false],
+        ['c3', '2025-02-12', 'EU', 300, true],
+      ],
+    });
+  });
+
+  it('importDataset(table) takes cells as Excel returns them, with a forced column type', async () => {
+    const res = await gql(server.url, IMPORT, {
+      input: {
+        name: 'Selection',
+        table: {
+          header: ['id', 'region', 'minutes'],
+          rows: [
+            ['a', 0, 12.5],
+            ['b', 2, ''],
+            ['c', 1, 3],
+            ['d', 1, 4],
+          ],
+        },
+        types: [{ column: 'region', type: 'CATEGORY' }],
+      },
+    });
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.importDataset.columns.map((c: { type: string }) => c.type)).toEqual([
+      'TEXT',
+      'CATEGORY',
+      'NUMBER',
+    ]);
+    expect(res.data!.importDataset.columns[1].levels).toEqual(['0', '2', '1']);
+  });
+
+  it('a preview page spans chunk boundaries and pages past the end come back empty', async () => {
+    const n = 70000; // more than one 65,536-row chunk
+    const lines = ['i,sq'];
+    for (let i = 0; i < n; i++) lines.push(`${i},${i * i}`);
+    const res = await gql(server.url, IMPORT, { input: { name: 'Big', csv: lines.join('\n') } });
+    const id = res.data!.importDataset.id;
+    const page = await gql(server.url, DATASET, { id, offset: 65534, limit: 4 });
+    expect(page.data!.dataset.rows.rows).toEqual([
+      [65534, 65534 ** 2],
+      [65535, 65535 ** 2],
+      [65536, 65536 ** 2],
+      [65537, 65537 ** 2],
+    ]);
+    const past = await gql(server.url, DATASET, { id, offset: n + 5, limit: 10 });
+    expect(past.data!.dataset.rows.rows).toEqual([]);
+    const table = await server.services.datasets.loadTable(DEFAULT_WORKSPACE_ID, id, ['sq']);
+    expect(table.columns).toHaveLength(1);
+    const sq = table.columns[0];
+    if (sq.type !== 'NUMBER') throw new Error(sq.type);
+    expect(sq.values.length).toBe(n);
+    expect(sq.values[n - 1]).toBe((n - 1) ** 2);
+  });
+
+  it('datasets lists imports oldest first and deleteDataset removes one with its rows', async () => {
+    const a = await gql(server.url, IMPORT, { input: { name: 'to delete', csv: 'x\n1\n2\n' } });
+    const id = a.data!.importDataset.id;
+    const before = await gql(server.url, '{ datasets { id name } }');
+    expect(before.data!.datasets.map((d: { id: string }) => d.id)).toContain(id);
+    const del = await gql(server.url, 'mutation($id: ID!) { deleteDataset(id: $id) }', { id });
+    expect(del.data).toEqual({ deleteDataset: true });
+    const after = await gql(server.url, DATASET, { id });
+    expect(after.data!.dataset).toBeNull();
+    const chunks = await server.dataSource.query(
+      'SELECT COUNT(*) AS n FROM dataset_chunk WHERE dataset_id = $1'.replace('$1', backend === 'sqlite' ? '?' : '$1'),
+      [id],
+    );
+    expect(Number(chunks[0].n)).toBe(0);
+  });
+
+  it('a dataset survives a restart of the server', async () => {
+    const res = await gql(server.url, IMPORT, { input: { name: 'Durable', csv: 'k,v\na,1\nb,2\n' } });
+    const id = res.data!.importDataset.id;
+    await server.close();
+    server = await startTestServer(storage);
+    const back = await gql(server.url, DATASET, { id, limit: 10 });
+    expect(back.data!.dataset).toMatchObject({
+      name: 'Durable',
+      rowCount: 2,
+      rows: {
+        rows: [
+          ['a', 1],
+          ['b', 2],
+        ],
+      },
+    });
+  });
+});

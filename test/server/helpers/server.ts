@@ -1,0 +1,86 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { startServer, type RunningServer } from '../../../server/bootstrap';
+import { readConfig, type Config } from '../../../server/config';
+
+export type Backend = 'sqlite' | 'postgres';
+
+/**
+ * The storage backends a server suite runs against: SQLite always; PostgreSQL too when QUADRANT_TEST_PG_URL points
+ * at a server whose user may create databases (CI starts one; see .ci/run).
+ */
+export function backends(): Backend[] {
+  return process.env.QUADRANT_TEST_PG_URL ? ['sqlite', 'postgres'] : ['sqlite'];
+}
+
+export interface TestStorage {
+  backend: Backend;
+  config: Partial<Config>;
+  drop(): Promise<void>;
+}
+
+/** A fresh, empty store: a new SQLite file in a temp folder, or a new PostgreSQL database. */
+export async function freshStorage(backend: Backend): Promise<TestStorage> {
+  if (backend === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'quadrant-test-'));
+    return {
+      backend,
+      config: { sqlitePath: join(dir, 'quadrant.sqlite'), databaseUrl: null },
+      drop: async () => rmSync(dir, { recursive: true, force: true }),
+    };
+  }
+  const admin = process.env.QUADRANT_TEST_PG_URL!;
+  const name = `quadrant_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  const client = new Client({ connectionString: admin });
+  await client.connect();
+  await client.query(`CREATE DATABASE ${name}`);
+  await client.end();
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return {
+    backend,
+    config: { databaseUrl: url.toString() },
+    drop: async () => {
+      const c = new Client({ connectionString: admin });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+/** Starts Quadrant on a free loopback port over the given storage; demo seeding off unless asked for. */
+export async function startTestServer(storage: TestStorage, overrides: Partial<Config> = {}): Promise<RunningServer> {
+  const config: Config = {
+    ...readConfig({}),
+    port: 0,
+    host: '127.0.0.1',
+    seedDemo: false,
+    ...storage.config,
+    ...overrides,
+  };
+  return startServer(config);
+}
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  data?: T;
+  errors?: { message: string; extensions?: { code?: string; field?: string; [key: string]: unknown } }[];
+}
+
+/** One GraphQL request over real HTTP. */
+export async function gql<T = Record<string, any>>(
+  url: string,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<GraphQLResponse<T>> {
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as Omit<GraphQLResponse<T>, 'status'>;
+  return { status: res.status, ...body };
+}
