@@ -1,0 +1,35 @@
+import { OFFICE_READY_TIMEOUT_MS, waitForExcel, type OfficeReady } from '../../addin/src/ui/wait-for-excel';
+
+const HostType = { Excel: 'Excel', Word: 'Word' };
+const office = (onReady: () => Promise<{ host: unknown }>): OfficeReady => ({ onReady, HostType });
+
+describe('waitForExcel(office, timeoutMs)', () => {
+  afterEach(() => jest.useRealTimers());
+
+  test('waitForExcel says excel when Office.onReady reports the Excel host', async () => {
+    await expect(waitForExcel(office(async () => ({ host: 'Excel' })))).resolves.toBe('excel');
+  });
+
+  test('waitForExcel says other-host in Word and no-host outside Office (host null)', async () => {
+    await expect(waitForExcel(office(async () => ({ host: 'Word' })))).resolves.toBe('other-host');
+    await expect(waitForExcel(office(async () => ({ host: null })))).resolves.toBe('no-host');
+  });
+
+  test('waitForExcel says no-host at once when office.js did not load', async () => {
+    await expect(waitForExcel(undefined)).resolves.toBe('no-host');
+  });
+
+  test('waitForExcel says no-host after the timeout when onReady never settles', async () => {
+    jest.useFakeTimers();
+    let settled: string | undefined;
+    void waitForExcel(office(() => new Promise(() => undefined))).then((check) => (settled = check));
+    await jest.advanceTimersByTimeAsync(OFFICE_READY_TIMEOUT_MS - 1);
+    expect(settled).toBeUndefined();
+    await jest.advanceTimersByTimeAsync(1);
+    expect(settled).toBe('no-host');
+  });
+
+  test('waitForExcel says no-host when onReady rejects', async () => {
+    await expect(waitForExcel(office(() => Promise.reject(new Error('host gone'))))).resolves.toBe('no-host');
+  });
+});
