@@ -21,7 +21,9 @@ if (existsSync(out)) {
   passed = results.numPassedTests;
   skipped = results.numPendingTests + results.numTodoTests;
   // A suite that fails to load has no failed tests of its own: count it as one failure.
-  failed = results.numFailedTests + results.testResults.filter((s) => s.status === 'failed' && s.assertionResults.length === 0).length;
+  failed =
+    results.numFailedTests +
+    results.testResults.filter((s) => s.status === 'failed' && s.assertionResults.length === 0).length;
   if (results.numTotalTests === 0) failed += 1;
 } else {
   failed = 1;

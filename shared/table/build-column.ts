@@ -52,9 +52,10 @@ export function buildColumn(name: string, cells: ArrayLike<Cell>, options: Build
     } else v = parseNumberText(cell);
     present++;
     if (v !== v) {
+      // One non-numeric value settles it; the column's earlier numbers make it worth naming in error messages.
       numeric = false;
-      if (!nonNumeric) nonNumeric = { row: i + 1, value: String(cell) };
-      continue;
+      nonNumeric = { row: i + 1, value: String(cell) };
+      break;
     }
     numericSeen++;
     if (v !== 0 && v !== 1) binary = false;
