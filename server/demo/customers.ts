@@ -1,6 +1,6 @@
 import type { DemoCell, DemoDataset } from './demo-dataset';
 import { cents, paddedId } from './format';
-import { demoRng, logNormal, pickWeighted, shuffle } from './sampling';
+import { demoRng, exactMix, logNormal, pickWeighted, shuffle } from './sampling';
 
 const CUSTOMERS = 6000;
 const MISSING_MINUTES = 0.03;
@@ -97,15 +97,8 @@ export const CUSTOMER_PERSONAS: readonly Persona[] = [
  */
 export function customersDataset(seed = 42): DemoDataset {
   const rng = demoRng(seed, 'Customers');
-  const personas: number[] = [];
-  for (let p = 0; p < CUSTOMER_PERSONAS.length; p++) {
-    const count =
-      p === CUSTOMER_PERSONAS.length - 1
-        ? CUSTOMERS - personas.length
-        : Math.round(CUSTOMERS * CUSTOMER_PERSONAS[p].share);
-    for (let i = 0; i < count; i++) personas.push(p);
-  }
-  shuffle(rng, personas);
+  const shares = CUSTOMER_PERSONAS.map((p) => p.share);
+  const personas = shuffle(rng, exactMix(CUSTOMERS, shares));
 
   const rows = personas.map((p, i): DemoCell[] => {
     const persona = CUSTOMER_PERSONAS[p];

@@ -22,7 +22,10 @@ interface Department {
   price: readonly [number, number];
 }
 
-/** The departments: Electronics grows, Clothing shrinks, Music & Video closed after 2024, Pet supplies opened in 2025. */
+/**
+ * The departments: Electronics grows, Clothing shrinks, Music & Video closed after 2024 and Pet supplies opened
+ * in 2025.
+ */
 export const DEPARTMENTS: readonly Department[] = [
   { name: 'Grocery', ticket: 45, weights: [30, 18, 30], reach: [1, 1.02], price: [1, 1.03] },
   { name: 'Fresh food', ticket: 30, weights: [18, 15, 25], reach: [1, 1.04], price: [1, 1.04] },
@@ -48,7 +51,6 @@ export const DEPARTMENTS: readonly Department[] = [
  */
 export function departmentSalesDataset(seed = 42): DemoDataset {
   const rng = demoRng(seed, 'Department sales');
-  const rows: DemoCell[][] = [];
   const byYear: DemoCell[][][] = [[], []];
   for (let c = 0; c < CUSTOMERS; c++) {
     const s = pickWeighted(rng, SEGMENT_MIX);
@@ -73,7 +75,7 @@ export function departmentSalesDataset(seed = 42): DemoDataset {
       }
     }
   }
-  for (const yearRows of byYear) rows.push(...yearRows);
+  const rows = byYear.flat();
 
   return {
     name: 'Department sales',

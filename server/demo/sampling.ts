@@ -76,3 +76,19 @@ export function shuffle<T>(rng: Rng, items: T[]): T[] {
   }
   return items;
 }
+
+/**
+ * `total` class indices in exact proportions: round(total · shares[i]) of each class, the last class taking the
+ * remainder, in class order (shuffle them). Planting exact counts keeps an effect the same whatever the seed.
+ *
+ * @example
+ * exactMix(5, [0.6, 0.4]); // [0, 0, 0, 1, 1]
+ */
+export function exactMix(total: number, shares: readonly number[]): number[] {
+  const out: number[] = [];
+  shares.forEach((share, i) => {
+    const count = i === shares.length - 1 ? total - out.length : Math.round(total * share);
+    for (let c = 0; c < count; c++) out.push(i);
+  });
+  return out;
+}

@@ -1,7 +1,7 @@
 import type { Rng } from '../../shared/random';
 import type { DemoDataset } from './demo-dataset';
 import { DAY_MS, cents, isoDate, paddedId } from './format';
-import { demoRng, logNormal, shuffle, uniformInt } from './sampling';
+import { demoRng, exactMix, logNormal, shuffle, uniformInt } from './sampling';
 
 const CUSTOMERS = 1500;
 export const TRANSACTIONS_START = Date.UTC(2024, 4, 1);
@@ -58,19 +58,16 @@ export const RFM_BEHAVIOURS: readonly Behaviour[] = [
  */
 export function transactionsDataset(seed = 42): DemoDataset {
   const rng = demoRng(seed, 'Transactions');
-  const behaviours: number[] = [];
-  RFM_BEHAVIOURS.forEach((b, i) => {
-    const count = i === RFM_BEHAVIOURS.length - 1 ? CUSTOMERS - behaviours.length : Math.round(CUSTOMERS * b.share);
-    for (let c = 0; c < count; c++) behaviours.push(i);
-  });
-  shuffle(rng, behaviours);
+  const shares = RFM_BEHAVIOURS.map((b) => b.share);
+  const behaviours = shuffle(rng, exactMix(CUSTOMERS, shares));
   const purchases: { customer: number; day: number; amount: number }[] = [];
   behaviours.forEach((b, customer) => {
     const behaviour = RFM_BEHAVIOURS[b];
     // Each customer has a typical basket; single purchases scatter around it.
     const basket = logNormal(rng, behaviour.amount, behaviour.sigma);
-    for (const day of behaviour.days(rng))
+    for (const day of behaviour.days(rng)) {
       purchases.push({ customer, day, amount: cents(logNormal(rng, basket, 0.3)) });
+    }
   });
   purchases.sort((a, b) => a.day - b.day || a.customer - b.customer);
 

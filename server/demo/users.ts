@@ -19,13 +19,8 @@ const STATUS = ['lead', 'registered', 'trial expired'];
 export function usersDataset(seed = 42): DemoDataset {
   const rng = demoRng(seed, 'Users');
   const population = webPopulation(seed);
-  const tracked = population.filter((u) => u.tracked);
-  const deleted = new Set(
-    shuffle(
-      rng,
-      tracked.map((u) => u.userId),
-    ).slice(0, UNTRACKED_USERS),
-  );
+  const trackedIds = population.filter((u) => u.tracked).map((u) => u.userId);
+  const deleted = new Set(shuffle(rng, trackedIds).slice(0, UNTRACKED_USERS));
   const kept = population.filter((u) => !deleted.has(u.userId)).sort((a, b) => (a.userId < b.userId ? -1 : 1));
 
   const rows = kept.map((u): DemoCell[] => {

@@ -31,7 +31,7 @@ describe('customersDataset()', () => {
     expect(means[0][1]).toBeGreaterThan(1.5 * means[1][1]);
   });
 
-  it('makes each channel’s customers recognisable: mean minutes or clv differs by 20 % from every other channel', () => {
+  it('makes each channel’s customers recognisable: mean minutes or clv 20 % apart from any other channel', () => {
     const profiles = [...byChannel.values()].map((rows) => [meanAt(minutes, rows), meanAt(clv, rows)]);
     expect(profiles).toHaveLength(CUSTOMER_PERSONAS.length);
     for (let a = 0; a < profiles.length; a++) {
@@ -43,7 +43,7 @@ describe('customersDataset()', () => {
     }
   });
 
-  it('draws YouTube viewers mostly from Western Europe, Instagram from Asia-Pacific and Google from North America', () => {
+  it('draws YouTube mostly from Western Europe, Instagram from Asia-Pacific and Google from North America', () => {
     const dominant = (code: number, regionCode: number) => {
       const rows = byChannel.get(String(code)) ?? [];
       return rows.filter((r) => region[r] === regionCode).length / rows.length;

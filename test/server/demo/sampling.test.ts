@@ -1,9 +1,20 @@
 import { createRng } from '../../../shared/random';
-import { demoRng, logNormal, pickWeighted, poisson, shuffle, uniformInt } from '../../../server/demo/sampling';
+import {
+  demoRng,
+  exactMix,
+  logNormal,
+  pickWeighted,
+  poisson,
+  shuffle,
+  uniformInt,
+} from '../../../server/demo/sampling';
 
 const draws = (n: number, draw: () => number) => Array.from({ length: n }, draw);
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-const variance = (xs: number[]) => mean(xs.map((x) => (x - mean(xs)) ** 2));
+const variance = (xs: number[]) => {
+  const m = mean(xs);
+  return mean(xs.map((x) => (x - m) ** 2));
+};
 
 describe('demoRng(seed, stream)', () => {
   it('repeats for the same seed and stream and differs across streams and seeds', () => {
@@ -65,5 +76,13 @@ describe('shuffle(rng, items)', () => {
     expect(result).toBe(items);
     expect([...items].sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i));
     expect(items).not.toEqual(Array.from({ length: 50 }, (_, i) => i));
+  });
+});
+
+describe('exactMix(total, shares)', () => {
+  it('plants round(total × share) of each class and gives the remainder to the last', () => {
+    // 10 × 0.25 = 2.5 → 3 (round half up), 10 × 0.25 → 3, the last class gets 10 − 6 = 4.
+    expect(exactMix(10, [0.25, 0.25, 0.5])).toEqual([0, 0, 0, 1, 1, 1, 2, 2, 2, 2]);
+    expect(exactMix(5, [0.6, 0.4])).toEqual([0, 0, 0, 1, 1]);
   });
 });
