@@ -1,0 +1,78 @@
+import { InputError } from '../errors';
+import { funnelPaths } from './funnel-paths';
+import { funnelSteps } from './funnel-steps';
+import { medianStepSeconds } from './step-times';
+import type { FunnelBreakdown, FunnelEvents, FunnelOrder, FunnelStep } from './types';
+
+export interface FunnelCodesOptions {
+  /** Step names, one per step code. */
+  readonly steps: readonly string[];
+  readonly order: FunnelOrder;
+  readonly conversionWindowSeconds?: number;
+  /** Per user a code into `values` (a breakdown group), or a negative code to leave the user out of every group. */
+  readonly groups?: { readonly codes: Int32Array; readonly values: readonly string[] } | null;
+}
+
+export interface FunnelCounts {
+  /** Users who reached step 1. */
+  readonly users: number;
+  readonly steps: FunnelStep[];
+  /** One entry per group value, in the order of `groups.values`; empty without groups. */
+  readonly breakdown: FunnelBreakdown[];
+}
+
+/**
+ * The funnel of encoded events (see funnelPaths for the ORDERED and ANY rules), overall and per breakdown group:
+ * users at each step, conversions, drop-off and the median time between steps. This is the core a service calls
+ * with codes it built itself (from SQL or a stored dataset); `funnelReport` wraps it for a Table.
+ *
+ * @throws InputError when the window is negative or not a number, or per funnelPaths.
+ * @example
+ * // user 0 does both steps, user 1 only the first
+ * funnelFromCodes({ userCodes: Int32Array.of(0, 0, 1), stepCodes: Int32Array.of(0, 1, 0), times: null,
+ *   userCount: 2, stepCount: 2 }, { steps: ['visit', 'buy'], order: 'ANY' }).steps[1].conversionFromStart; // 0.5
+ */
+export function funnelFromCodes(events: FunnelEvents, options: FunnelCodesOptions): FunnelCounts {
+  const { stepCount, userCount } = events;
+  const window = options.conversionWindowSeconds;
+  if (window !== undefined && !(Number.isFinite(window) && window >= 0)) {
+    throw new InputError(
+      `conversionWindowSeconds: ${window} is not a number of seconds ≥ 0`,
+      'conversionWindowSeconds',
+    );
+  }
+  if (options.steps.length !== stepCount) {
+    throw new InputError(`steps: ${options.steps.length} names for ${stepCount} step codes`, 'steps');
+  }
+  const paths = funnelPaths(events, options.order, window);
+  const groups = options.groups ?? null;
+  const groupCount = groups ? groups.values.length : 0;
+  const users = new Int32Array(stepCount);
+  const withEvent = new Int32Array(stepCount);
+  const groupUsers = new Int32Array(groupCount * stepCount);
+  const groupWithEvent = new Int32Array(groupCount * stepCount);
+  for (let u = 0; u < userCount; u++) {
+    const g = groups ? groups.codes[u] : -1;
+    const base = u * stepCount;
+    for (let s = 0; s < paths.depth[u]; s++) users[s]++;
+    for (let s = 0; s < stepCount; s++) withEvent[s] += paths.didStep[base + s];
+    if (g < 0) continue;
+    for (let s = 0; s < paths.depth[u]; s++) groupUsers[g * stepCount + s]++;
+    for (let s = 0; s < stepCount; s++) groupWithEvent[g * stepCount + s] += paths.didStep[base + s];
+  }
+  const medians = paths.stepTimes
+    ? medianStepSeconds(paths.depth, paths.stepTimes, stepCount, groups?.codes ?? null, groupCount)
+    : null;
+  const steps = funnelSteps(options.steps, users, withEvent, medians?.overall ?? null);
+  const breakdown = (groups?.values ?? []).map((value, g) => {
+    const row = (a: Int32Array | Float64Array) => a.subarray(g * stepCount, (g + 1) * stepCount);
+    const groupSteps = funnelSteps(
+      options.steps,
+      row(groupUsers),
+      row(groupWithEvent),
+      medians && row(medians.byGroup),
+    );
+    return { value, users: groupSteps[0].users, steps: groupSteps };
+  });
+  return { users: steps[0].users, steps, breakdown };
+}
