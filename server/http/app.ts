@@ -55,7 +55,12 @@ export async function createApp(config: Config, dataSource: DataSource, services
     else next();
   });
 
-  if (existsSync(ADDIN_DIR)) app.use('/addin', express.static(ADDIN_DIR, { index: 'taskpane.html' }));
+  if (existsSync(ADDIN_DIR)) {
+    app.use('/addin', express.static(ADDIN_DIR, { index: 'taskpane.html' }));
+    app.get('/favicon.ico', (_req, res) =>
+      res.type('png').sendFile(join(ADDIN_DIR, 'assets/icon-32.png'), { maxAge: '1d' }),
+    );
+  }
 
   app.use(
     '/graphql',
