@@ -84,3 +84,11 @@ export async function gql<T = Record<string, any>>(
   const body = (await res.json()) as Omit<GraphQLResponse<T>, 'status'>;
   return { status: res.status, ...body };
 }
+
+/** The id of a stored dataset by name (the demo workspace's datasets, for example). */
+export async function datasetId(url: string, name: string): Promise<string> {
+  const res = await gql<{ datasets: { id: string; name: string }[] }>(url, '{ datasets { id name } }');
+  const found = res.data!.datasets.find((d) => d.name === name);
+  if (!found) throw new Error(`no dataset named ${name}`);
+  return found.id;
+}

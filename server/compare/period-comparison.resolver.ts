@@ -1,0 +1,18 @@
+import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import { periodComparison } from '../../shared/compare/period-comparison';
+import { loadTable } from '../analysis/load-table';
+import type { Context } from '../context';
+import { PeriodComparisonInput } from './period-comparison.input';
+import { PeriodComparison } from './period-comparison.type';
+
+@Resolver()
+export class PeriodComparisonResolver {
+  @Query(() => PeriodComparison, {
+    description: 'Two periods side by side: totals, growth, customers, average ticket, shares.',
+  })
+  async periodComparison(@Arg('input') input: PeriodComparisonInput, @Ctx() ctx: Context): Promise<PeriodComparison> {
+    const columns = [input.periodColumn, input.valueColumn, input.customersColumn, ...input.dimensions];
+    const table = await loadTable(ctx, input, columns);
+    return periodComparison(table, input) as PeriodComparison;
+  }
+}
