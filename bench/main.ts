@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 import type { BenchResult, BenchSuite } from './types';
+import { suite as experimentSuite } from './experiment';
+import { suite as funnelSuite } from './funnel';
 import { suite as importSuite } from './import';
 
 /**
@@ -8,6 +10,8 @@ import { suite as importSuite } from './import';
  */
 const suites: Record<string, BenchSuite> = {
   import: importSuite,
+  funnel: funnelSuite,
+  experiment: experimentSuite,
 };
 
 async function main(): Promise<void> {
