@@ -1,0 +1,102 @@
+import { InputError } from '../errors';
+import type { Rng } from '../random';
+import { checkMatrix } from './check-matrix';
+import { paddedWidth, padRows, squaredDistances, unpadRows } from './squared-distances';
+
+/**
+ * Greedy k-means++ seeding, as scikit-learn's `kmeans_plusplus` (Arthur & Vassilvitskii 2007, with local trials):
+ * the first centre is a uniformly chosen row; each further centre is the best of 2 + ⌊ln k⌋ candidates drawn with
+ * probability proportional to the squared distance to the nearest centre so far, "best" meaning the candidate that
+ * leaves the smallest total squared distance (potential). Fed the same uniform draws, it picks the same rows as
+ * scikit-learn: one `rng.next()` for the first centre, then `localTrials` per further centre.
+ *
+ * Cost O(k · localTrials · n · d) time and O((localTrials + d) · n) memory.
+ *
+ * @returns the k chosen rows, k×d row-major.
+ * @throws {InputError} when k is not an integer in 1..n, localTrials is not a positive integer, or X is not a finite
+ * n×d matrix.
+ * @example
+ * kMeansPlusPlus(Float64Array.of(0, 0, 0, 1, 10, 10), 3, 2, 2, createRng(0)); // [0, 1, 10, 10]: rows 1 and 2
+ */
+export function kMeansPlusPlus(
+  X: Float64Array,
+  n: number,
+  d: number,
+  k: number,
+  rng: Rng,
+  localTrials = 2 + Math.floor(Math.log(k)),
+): Float64Array {
+  checkMatrix('kMeansPlusPlus', X, n, d);
+  if (!Number.isInteger(k) || k < 1) throw new InputError(`kMeansPlusPlus: k=${k} must be a positive integer`, 'k');
+  if (k > n) throw new InputError(`kMeansPlusPlus: k=${k} exceeds the ${n} usable rows`, 'k');
+  if (!Number.isInteger(localTrials) || localTrials < 1) {
+    throw new InputError(`kMeansPlusPlus: localTrials=${localTrials} must be a positive integer`, 'localTrials');
+  }
+  const width = paddedWidth(d);
+  return unpadRows(seedPadded(padRows(X, n, d, width), n, width, k, rng, localTrials), k, d, width);
+}
+
+/** kMeansPlusPlus on rows already padded (see squared-distances), unchecked; returns padded centres. */
+export function seedPadded(
+  rows: Float64Array,
+  n: number,
+  width: number,
+  k: number,
+  rng: Rng,
+  localTrials = 2 + Math.floor(Math.log(k)),
+): Float64Array {
+  const centers = new Float64Array(k * width);
+  let chosen = rng.int(n);
+  centers.set(rows.subarray(chosen * width, chosen * width + width), 0);
+
+  const closest = new Float64Array(n);
+  squaredDistances(rows, chosen * width, rows, width, 0, n, closest);
+  let potential = 0;
+  for (let i = 0; i < n; i++) potential += closest[i];
+
+  const cumulative = new Float64Array(n);
+  const candidates = Array.from({ length: localTrials }, () => new Float64Array(n));
+  const candidateIds = new Int32Array(localTrials);
+  for (let c = 1; c < k; c++) {
+    let running = 0;
+    for (let i = 0; i < n; i++) {
+      running += closest[i];
+      cumulative[i] = running;
+    }
+    for (let t = 0; t < localTrials; t++) {
+      candidateIds[t] = Math.min(firstAtLeast(cumulative, rng.next() * potential), n - 1);
+    }
+    let best = 0;
+    let bestPotential = Infinity;
+    for (let t = 0; t < localTrials; t++) {
+      const distances = candidates[t];
+      squaredDistances(rows, candidateIds[t] * width, rows, width, 0, n, distances);
+      let p = 0;
+      for (let i = 0; i < n; i++) {
+        if (closest[i] < distances[i]) distances[i] = closest[i];
+        p += distances[i];
+      }
+      if (p < bestPotential) {
+        bestPotential = p;
+        best = t;
+      }
+    }
+    chosen = candidateIds[best];
+    closest.set(candidates[best]);
+    potential = bestPotential;
+    centers.set(rows.subarray(chosen * width, chosen * width + width), c * width);
+  }
+  return centers;
+}
+
+/** The first index whose cumulative value is >= target (numpy's searchsorted, side='left'); length when none. */
+function firstAtLeast(cumulative: Float64Array, target: number): number {
+  let lo = 0;
+  let hi = cumulative.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (cumulative[mid] < target) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

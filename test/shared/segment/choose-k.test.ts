@@ -1,0 +1,164 @@
+import datasetsJson from '../../fixtures/segment/kernels-datasets.json';
+import silhouetteJson from '../../fixtures/segment/kernels-silhouette.json';
+import wardJson from '../../fixtures/segment/kernels-ward.json';
+import { InputError } from '../../../shared/errors';
+import { chooseK } from '../../../shared/segment/choose-k';
+import { elbowK } from '../../../shared/segment/elbow';
+import { kMeans } from '../../../shared/segment/kmeans';
+import { silhouetteSamples } from '../../../shared/segment/silhouette';
+import { wardLinkage } from '../../../shared/segment/ward';
+
+interface Dataset {
+  n: number;
+  d: number;
+  X: number[];
+}
+const datasets = datasetsJson as Record<string, Dataset>;
+const silhouettes = silhouetteJson as { dataset: string; description: string; labels: number[]; score: number }[];
+const ward = wardJson as { dataset: string; linkage: number[]; fcluster: Record<string, number[]> }[];
+
+const blobs = datasets.blobs;
+const X = Float64Array.from(blobs.X);
+const { n, d } = blobs;
+
+/** Total sum of squares around the column means: the inertia of k = 1. */
+function totalSumOfSquares(): number {
+  let total = 0;
+  for (let j = 0; j < d; j++) {
+    let mean = 0;
+    for (let i = 0; i < n; i++) mean += X[i * d + j] / n;
+    for (let i = 0; i < n; i++) total += (X[i * d + j] - mean) ** 2;
+  }
+  return total;
+}
+
+describe('chooseK', () => {
+  describe('KMEANS on five gaussian blobs, k = 1..8', () => {
+    const progress: [number, number][] = [];
+    const result = chooseK(X, n, d, {
+      kMin: 1,
+      kMax: 8,
+      method: 'KMEANS',
+      onProgress: (done, total) => progress.push([done, total]),
+    });
+
+    test('chooseK recommends the k with the highest silhouette: k = 5, scored as scikit-learn scores it', () => {
+      expect(result.scores.map((s) => s.k)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+      expect(result.recommendedK).toBe(5);
+      const best = Math.max(...result.scores.map((s) => s.silhouette ?? -Infinity));
+      expect(result.scores[4].silhouette).toBe(best);
+      const reference = silhouettes.find((c) => c.dataset === 'blobs' && c.description === 'k-means k=5');
+      expect(Math.abs((result.scores[4].silhouette as number) - (reference?.score as number))).toBeLessThan(1e-9);
+    });
+
+    test('chooseK scores k = 1 with the total sum of squares and no silhouette', () => {
+      expect(result.scores[0].silhouette).toBeNull();
+      expect(result.fits[0].silhouettes).toBeNull();
+      expect(result.scores[0].inertia).toBeCloseTo(totalSumOfSquares(), 9);
+    });
+
+    test('chooseK fits are kMeans with the same seed and restarts, scored by silhouetteSamples', () => {
+      for (const fit of result.fits.slice(1)) {
+        const run = kMeans(X, n, d, { k: fit.k, seed: 0, restarts: 10 });
+        expect(fit.labels).toEqual(run.labels);
+        expect(fit.centroids).toEqual(run.centroids);
+        expect(fit.inertia).toBe(run.inertia);
+        const samples = silhouetteSamples(X, n, d, fit.labels);
+        expect(fit.silhouettes).toEqual(samples);
+        expect(fit.silhouette).toBeCloseTo(samples.reduce((a, b) => a + b, 0) / n, 12);
+      }
+    });
+
+    test('chooseK reports the elbow of its inertias and quotes both figures in the reason', () => {
+      const elbow = elbowK(
+        result.scores.map((s) => s.k),
+        result.scores.map((s) => s.inertia),
+      );
+      expect(result.elbowK).toBe(elbow);
+      const silhouette = (result.scores[4].silhouette as number).toFixed(3);
+      expect(result.reason).toBe(
+        elbow === 5
+          ? `k=5 has the highest silhouette (${silhouette}) and is also the elbow of the inertia curve`
+          : `k=5 has the highest silhouette (${silhouette}); the elbow of the inertia curve is at k=${elbow}`,
+      );
+    });
+
+    test('chooseK reports progress once per k', () => {
+      expect(progress).toEqual([1, 2, 3, 4, 5, 6, 7, 8].map((done) => [done, 8]));
+    });
+  });
+
+  describe('WARD on five gaussian blobs, k = 2..10', () => {
+    const reference = ward.find((c) => c.dataset === 'blobs') as (typeof ward)[number];
+    const progress: number[] = [];
+    const result = chooseK(X, n, d, { kMin: 2, kMax: 10, method: 'WARD', onProgress: (done) => progress.push(done) });
+
+    test('chooseK cuts the Ward tree as scipy fcluster(linkage(X, "ward"), k, "maxclust")', () => {
+      for (const fit of result.fits) expect(Array.from(fit.labels)).toEqual(reference.fcluster[String(fit.k)]);
+    });
+
+    test('chooseK’s Ward inertia at k is the sum of h²/2 over SciPy’s first n − k merge heights', () => {
+      for (const { k, inertia } of result.scores) {
+        let expected = 0;
+        for (let i = 0; i < n - k; i++) expected += reference.linkage[i * 4 + 2] ** 2 / 2;
+        expect(Math.abs(inertia - expected) / expected).toBeLessThan(1e-9);
+      }
+    });
+
+    test('chooseK counts building the linkage as one step of progress', () => {
+      expect(progress).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    });
+
+    test('chooseK with a linkage handed in gives the same result without building it again', () => {
+      const steps: number[] = [];
+      const again = chooseK(X, n, d, {
+        kMin: 2,
+        kMax: 10,
+        method: 'WARD',
+        linkage: wardLinkage(X, n, d),
+        onProgress: (done) => steps.push(done),
+      });
+      expect(again.scores).toEqual(result.scores);
+      expect(steps).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    });
+
+    test('chooseK’s Ward centroids are the means of each cluster', () => {
+      const fit = result.fits.find((f) => f.k === 3) as (typeof result.fits)[number];
+      expect(fit.centroids).toHaveLength(3 * d);
+      for (let c = 0; c < 3; c++) {
+        const rows = [...Array(n).keys()].filter((i) => fit.labels[i] === c);
+        for (let j = 0; j < d; j++) {
+          const mean = rows.reduce((s, i) => s + X[i * d + j], 0) / rows.length;
+          expect(fit.centroids[c * d + j]).toBeCloseTo(mean, 12);
+        }
+      }
+    });
+  });
+
+  test('chooseK with only k = 1 has no silhouette to compare and says so', () => {
+    const result = chooseK(Float64Array.of(0, 1, 5), 3, 1, { kMin: 1, kMax: 1, method: 'KMEANS' });
+    expect(result.recommendedK).toBe(1);
+    expect(result.elbowK).toBeNull();
+    expect(result.reason).toBe(
+      'no k in 1..1 has a silhouette (it needs at least 2 clusters); the inertia curve has no clear elbow',
+    );
+  });
+
+  test('chooseK rejects a bad range, too few rows, an unknown method or a linkage that does not fit', () => {
+    const small = Float64Array.of(0, 1, 5);
+    expect(() => chooseK(small, 3, 1, { kMin: 2, kMax: 5, method: 'KMEANS' })).toThrow(
+      new InputError('chooseK: k=5 exceeds the 3 usable rows'),
+    );
+    expect(() => chooseK(small, 3, 1, { kMin: 0, kMax: 2, method: 'KMEANS' })).toThrow(
+      'chooseK: kMin=0 must be an integer >= 1',
+    );
+    expect(() => chooseK(small, 3, 1, { kMin: 3, kMax: 2, method: 'WARD' })).toThrow('chooseK: kMin=3 exceeds kMax=2');
+    expect(() => chooseK(small, 3, 1, { kMin: 1, kMax: 2.5, method: 'WARD' })).toThrow('kMax=2.5 must be an integer');
+    expect(() => chooseK(small, 3, 1, { kMin: 1, kMax: 2, method: 'PAM' as 'WARD' })).toThrow(
+      'chooseK: method=PAM must be KMEANS or WARD',
+    );
+    expect(() =>
+      chooseK(small, 3, 1, { kMin: 1, kMax: 2, method: 'KMEANS', linkage: wardLinkage(small, 3, 1) }),
+    ).toThrow(/linkage must be WARD's/);
+  });
+});
