@@ -1,0 +1,163 @@
+/**
+ * The plain result objects of the segmentation pipeline: what `runSegmentation` and `runRfm` hand to the server
+ * (and to a worker thread), and what the GraphQL `Segmentation` type is mapped from.
+ */
+import type { KScore } from './choose-k';
+
+/** How missing cells are treated before clustering (GraphQL `MissingPolicy`). */
+export type MissingPolicy = 'ZERO' | 'MEAN' | 'DROP';
+/** How each feature is scaled before clustering (GraphQL `Scaling`). */
+export type Scaling = 'STANDARD' | 'MINMAX' | 'NONE';
+/** The clustering algorithm (GraphQL `SegmentMethod`). */
+export type SegmentMethod = 'KMEANS' | 'WARD';
+/** How RFM segments are formed (GraphQL `RfmMethod`). */
+export type RfmMethod = 'SCORES' | 'KMEANS';
+
+/** One original numeric feature of a segment against all segmented rows, in the feature's own units. */
+export interface FeatureProfile {
+  name: string;
+  /** Mean over the segment's members with a value; null when none has one. */
+  mean: number | null;
+  /** Mean over all segmented rows with a value. */
+  overallMean: number | null;
+  /** Standardised difference: (mean − overallMean) / overall population std; null when undefined. */
+  difference: number | null;
+}
+
+/** One level of a categorical column: its share among the segment's members against its share overall. */
+export interface CategoryProfile {
+  column: string;
+  level: string;
+  share: number;
+  overallShare: number;
+}
+
+/** What a segment looks like: size, cohesion and how its members differ from everyone else. */
+export interface SegmentProfile {
+  /** The segment's label in `labels`; -1 for the outlier segment set aside by `excludeOutliers`. */
+  label: number;
+  size: number;
+  /** size / all segmented rows (outliers included), so shares sum to 1. */
+  share: number;
+  /** Mean silhouette of the members; null when not computed. */
+  silhouette: number | null;
+  features: FeatureProfile[];
+  categories: CategoryProfile[];
+}
+
+/** A profiled segment with its readable name. */
+export interface Segment extends SegmentProfile {
+  name: string;
+  /** Smaller than `minSegmentShare` of the rows (or the segment of rows set aside as outliers). */
+  isOutlier: boolean;
+}
+
+/** Options of `runSegmentation`; names and defaults follow the GraphQL `SegmentInput`. */
+export interface SegmentOptions {
+  features: readonly string[];
+  /** Numeric-coded columns to one-hot encode (a region coded 0/1/2). CATEGORY and BOOLEAN columns always are. */
+  categorical?: readonly string[];
+  missing?: MissingPolicy;
+  scaling?: Scaling;
+  /** Columns transformed with log1p before scaling (skewed amounts). */
+  logTransform?: readonly string[];
+  method?: SegmentMethod;
+  /** Number of segments; omitted → chosen by silhouette over kMin..kMax. */
+  k?: number;
+  kMin?: number;
+  kMax?: number;
+  restarts?: number;
+  seed?: number;
+  /** A column identifying each row (customer id), returned as `keys`. */
+  keyColumn?: string;
+  /** Segments with fewer than this fraction of the rows are flagged `isOutlier` (default 0.01). */
+  minSegmentShare?: number;
+  /** Set the rows of flagged segments aside and cluster the rest again with the same options. */
+  excludeOutliers?: boolean;
+  /** Display names for levels of categorical columns, by column then level: { region: { '0': 'North America' } }. */
+  levelNames?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** Called as the k-selection progresses (see `chooseK`). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** The outcome of one segmentation run. */
+export interface SegmentationResult {
+  method: SegmentMethod;
+  k: number;
+  /** Number of input rows. */
+  rowCount: number;
+  /** One label per input row in input order: 0..k-1, or -1 for a row left out (dropped or set aside). */
+  labels: Int32Array;
+  /** Mean silhouette of the segmented rows. */
+  silhouette: number | null;
+  /** Within-segment sum of squared distances to the segment centre, in the scaled feature space. */
+  inertia: number | null;
+  /** The k the silhouette recommends; null when k was given and no range was asked for. */
+  recommendedK: number | null;
+  recommendationReason: string;
+  /** Inertia and silhouette of every k tried. */
+  kSelection: KScore[];
+  /** Segments 0..k-1 in label order, then the outlier segment (label -1) when rows were set aside. */
+  segments: Segment[];
+  /** The key of every input row (from `keyColumn`), or null. */
+  keys: (string | null)[] | null;
+  /** Input rows (0-based) dropped for missing values under missing = DROP. */
+  droppedRows: number[];
+  /** Input rows (0-based) set aside as outliers by `excludeOutliers`. */
+  outlierRows: number[];
+  /** The clustered features after one-hot expansion ("income", "region=1"). */
+  featureNames: string[];
+  warnings: string[];
+  /** WARD only: SciPy's (n−1)×4 linkage over the segmented rows, for the dendrogram. */
+  linkage?: Float64Array;
+  /** WARD only: the input row (0-based) of each leaf of `linkage`. */
+  linkageRows?: Int32Array;
+}
+
+/** Per-customer RFM values, one entry per customer, in order of the customer's first transaction row. */
+export interface RfmCustomers {
+  keys: string[];
+  /** Whole days from the customer's last transaction date to asOf. */
+  recency: Float64Array;
+  /** Number of transactions within the window. */
+  frequency: Float64Array;
+  /** Sum of amounts within the window. */
+  monetary: Float64Array;
+}
+
+/** Quintile scores 1–5 per customer (5 = most recent, most frequent, highest spend). */
+export interface RfmScores {
+  r: Int32Array;
+  f: Int32Array;
+  m: Int32Array;
+}
+
+/** Options of `runRfm`; names and defaults follow the GraphQL `RfmInput`. */
+export interface RfmOptions {
+  customerColumn: string;
+  dateColumn: string;
+  amountColumn: string;
+  /** Evaluation instant (epoch ms); default: midnight UTC after the day of the last transaction. */
+  asOf?: number;
+  /** Months before asOf that count towards frequency and monetary (default 24). */
+  windowMonths?: number;
+  method?: RfmMethod;
+  /** Number of clusters for method KMEANS (default 4). */
+  k?: number;
+  seed?: number;
+  /** k-means restarts for method KMEANS (default 10). */
+  restarts?: number;
+}
+
+/** An RFM run: a segmentation whose rows are customers, plus each customer's R, F, M values and scores. */
+export interface RfmResult extends Omit<SegmentationResult, 'method'> {
+  method: RfmMethod;
+  /** The instant recency is measured to (epoch ms). */
+  asOf: number;
+  /** Start of the window (epoch ms, inclusive); transactions from here up to asOf (exclusive) count. */
+  windowStart: number;
+  /** Customers whose transactions all fall outside the window, left out of every segment. */
+  excludedCustomers: number;
+  customers: RfmCustomers;
+  scores: RfmScores;
+}
