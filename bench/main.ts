@@ -3,12 +3,14 @@ import type { BenchResult, BenchSuite } from './types';
 import { suite as experimentSuite } from './experiment';
 import { suite as funnelSuite } from './funnel';
 import { suite as importSuite } from './import';
+import { suite as segmentSuite } from './segment';
 
 /**
  * `npm run bench`: races our kernels against peers in the same process and prints ratios (peer time / our time:
  * above 1 means we are faster). `npm run bench -- import segment` runs only the named suites.
  */
 const suites: Record<string, BenchSuite> = {
+  segment: segmentSuite,
   import: importSuite,
   funnel: funnelSuite,
   experiment: experimentSuite,

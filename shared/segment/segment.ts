@@ -228,7 +228,7 @@ function analyse(
   if (k !== undefined && k > n) throw new InputError(`k=${k} exceeds the ${n} usable rows`, 'k');
 
   const linkage = method === 'WARD' ? wardLinkage(X, n, d) : undefined;
-  let fit: Pick<KFit, 'k' | 'labels' | 'inertia'> | undefined;
+  let fit: (Pick<KFit, 'k' | 'labels' | 'inertia'> & Partial<Pick<KFit, 'silhouettes'>>) | undefined;
   let kSelection: KScore[] = [];
   let recommendedK: number | null = null;
   let reason = `k=${k} was given; no other k was tried`;
@@ -245,7 +245,7 @@ function analyse(
         `kMax lowered from ${settings.kMax} to ${kMax}: the silhouette needs fewer segments than the ${n} usable rows`,
       );
     }
-    const selection = chooseK(X, n, d, { kMin, kMax, method, restarts, seed, onProgress });
+    const selection = chooseK(X, n, d, { kMin, kMax, method, restarts, seed, onProgress, linkage });
     ({ recommendedK, reason } = selection);
     kSelection = selection.scores;
     warnings.push(...selection.warnings);
@@ -264,7 +264,9 @@ function analyse(
       `k=${fit.k} asked for, but only ${sizes.length} distinct segments could be formed (repeated rows or tied merges)`,
     );
   }
-  const silhouettes = sizes.length >= 2 && sizes.length <= n - 1 ? silhouetteSamples(X, n, d, labels) : null;
+  // A row's silhouette does not depend on how segments are numbered: reuse chooseK's when it scored this k.
+  const silhouettes =
+    sizes.length >= 2 && sizes.length <= n - 1 ? (fit.silhouettes ?? silhouetteSamples(X, n, d, labels)) : null;
   const silhouette = silhouettes ? fsum(silhouettes) / n : null;
   if (scoreGivenK) {
     kSelection = [...kSelection, { k: fit.k, inertia: fit.inertia, silhouette }].sort((a, b) => a.k - b.k);
