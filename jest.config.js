@@ -9,6 +9,8 @@ module.exports = {
     // The ml-* family ships ESM only; ts-jest (allowJs) turns it into CommonJS.
     '^.+\\.m?js$': ['ts-jest', { tsconfig: { allowJs: true, esModuleInterop: true }, isolatedModules: true }],
   },
-  transformIgnorePatterns: ['/node_modules/(?!(ml-[^/]+|is-any-array|ml-array-[^/]+|ml-matrix|ml-distance[^/]*|ml-nearest-vector|ml-random)/)'],
+  transformIgnorePatterns: [
+    '/node_modules/(?!(ml-[^/]+|is-any-array|ml-array-[^/]+|ml-matrix|ml-distance[^/]*|ml-nearest-vector|ml-random)/)',
+  ],
   testTimeout: 120000,
 };
