@@ -6,6 +6,7 @@ import type { Services } from './context';
 import { DatasetService } from './datasets/dataset.service';
 import { demoDatasets } from './demo';
 import { createApp } from './http/app';
+import { SegmentationService } from './segments/segmentation.service';
 import { openDataSource } from './storage/data-source';
 import { AppSettingEntity } from './storage/entities/app-setting.entity';
 import { DEFAULT_WORKSPACE_ID, WorkspaceEntity } from './storage/entities/workspace.entity';
@@ -23,7 +24,10 @@ const DEMO_SEEDED = 'demo_seeded';
 /** Opens storage (migrating it), seeds the demo workspace on first start, and listens. */
 export async function startServer(config: Config): Promise<RunningServer> {
   const dataSource = await openDataSource(config);
-  const services: Services = { datasets: new DatasetService(dataSource) };
+  const services: Services = {
+    datasets: new DatasetService(dataSource),
+    segmentations: new SegmentationService(dataSource),
+  };
   await ensureDefaultWorkspace(dataSource);
   if (config.seedDemo) await seedDemo(dataSource, services);
   const { app, apollo } = await createApp(config, dataSource, services);

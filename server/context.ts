@@ -1,4 +1,5 @@
 import type { DatasetService } from './datasets/dataset.service';
+import type { SegmentationService } from './segments/segmentation.service';
 
 /** What every resolver receives: the caller's workspace and the services over storage. */
 export interface Context {
@@ -8,4 +9,5 @@ export interface Context {
 
 export interface Services {
   datasets: DatasetService;
+  segmentations: SegmentationService;
 }

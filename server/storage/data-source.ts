@@ -5,10 +5,11 @@ import { DataSource } from 'typeorm';
 import type { Config } from '../config';
 import { AppSettingEntity } from './entities/app-setting.entity';
 import { DatasetEntity } from './entities/dataset.entity';
+import { SegmentationEntity } from './entities/segmentation.entity';
 import { WorkspaceEntity } from './entities/workspace.entity';
 import { migrations } from './migrations';
 
-export const entities = [WorkspaceEntity, DatasetEntity, AppSettingEntity];
+export const entities = [WorkspaceEntity, DatasetEntity, AppSettingEntity, SegmentationEntity];
 
 /**
  * Opens storage and brings its schema up to date with the migrations (never `synchronize`, so upgrades keep data).

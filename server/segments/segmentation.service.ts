@@ -1,0 +1,511 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { InputError } from '../../shared/errors';
+import { elbowK } from '../../shared/segment/elbow';
+import { profileSegments } from '../../shared/segment/profile';
+import { runRfm } from '../../shared/segment/rfm';
+import { runSegmentation } from '../../shared/segment/segment';
+import type { RfmResult, Segment, SegmentOptions } from '../../shared/segment/types';
+import { loadTable } from '../analysis/load-table';
+import type { Context } from '../context';
+import { NotFoundError } from '../errors';
+import { SegmentationEntity, type RunParameters, type StoredSegment } from '../storage/entities/segmentation.entity';
+import {
+  deleteArrays,
+  insertArrays,
+  selectArray,
+  type ArrayName,
+  type SegmentationArrays,
+} from '../storage/segmentation-arrays';
+import { parseAsOf } from './as-of';
+import { decodeCursor, encodeCursor } from './member-cursor';
+import type { RfmInput } from './rfm.input';
+import type { SegmentInput } from './segment.input';
+import type { Member, MemberConnection, Merge } from './segmentation.type';
+import { singleSegmentScore } from './single-segment-score';
+
+export const DEFAULT_MEMBERS_PAGE = 100;
+export const MAX_MEMBERS_PAGE = 1000;
+export const DEFAULT_MERGES = 50;
+/** Merges of a Ward linkage kept with a run (the top of the tree, which is what a dendrogram shows). */
+export const MAX_MERGES = 1000;
+export const MAX_NAME_LENGTH = 200;
+type RfmField = 'asOf' | 'windowStart' | 'windowMonths' | 'excludedCustomers';
+/** runRfm's window when none is given. */
+const DEFAULT_WINDOW_MONTHS = 24;
+
+/**
+ * Segmentation and RFM runs: load the rows, run the core, and store the run (catalogue row + per-row arrays) in one
+ * transaction once the computation has succeeded, so a failed run leaves nothing behind. Reads fetch only the
+ * arrays, and the chunks of them, that a field asks for.
+ */
+export class SegmentationService {
+  /** Arrays a run already has in memory: those of a run just computed, or read once for this request. */
+  private readonly arrays = new WeakMap<SegmentationEntity, Partial<SegmentationArrays>>();
+  private lastCreated = 0;
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Segments the rows of a dataset or inline table (`runSegmentation`) and stores the run. */
+  async segment(ctx: Context, input: SegmentInput): Promise<SegmentationEntity> {
+    const name = runName(input.name);
+    const { options, scoreSingleSegment } = segmentOptions(input);
+    const columns = [
+      ...options.features,
+      ...(options.categorical ?? []),
+      ...(options.logTransform ?? []),
+      options.keyColumn,
+    ];
+    const table = await loadTable(ctx, input, columns);
+    const result = runSegmentation(table, options);
+    const kSelection = scoreSingleSegment
+      ? [singleSegmentScore(table, options, result), ...result.kSelection]
+      : result.kSelection;
+
+    const run = this.entity(ctx.workspaceId, input.datasetId, name, parametersOf(input), {
+      kind: 'SEGMENT',
+      method: result.method,
+      k: result.k,
+      rowCount: result.rowCount,
+      silhouette: result.silhouette,
+      inertia: result.inertia,
+      recommendedK: result.recommendedK,
+      elbowK: elbowOf(kSelection),
+      recommendationReason: result.recommendationReason,
+      kSelection,
+      segments: result.segments,
+      featureNames: result.featureNames,
+      warnings: result.warnings,
+      droppedRowCount: result.droppedRows.length,
+      outlierRowCount: result.outlierRows.length,
+      linkageLeaves: result.linkageRows ? result.linkageRows.length : null,
+    });
+    const arrays: Partial<SegmentationArrays> = {
+      labels: result.labels,
+      droppedRows: Int32Array.from(result.droppedRows),
+      outlierRows: Int32Array.from(result.outlierRows),
+      ...(result.keys ? { keys: result.keys } : {}),
+      ...(result.linkage && result.linkageRows
+        ? { linkage: lastMerges(result.linkage), linkageRows: result.linkageRows }
+        : {}),
+    };
+    return this.save(run, arrays);
+  }
+
+  /** RFM segments of the customers of transaction rows (`runRfm`), stored as a run whose rows are customers. */
+  async rfm(ctx: Context, input: RfmInput): Promise<SegmentationEntity> {
+    const name = runName(input.name);
+    const asOf = input.asOf != null ? parseAsOf(input.asOf) : undefined;
+    const table = await loadTable(ctx, input, [input.customerColumn, input.dateColumn, input.amountColumn]);
+    const result = runRfm(table, {
+      customerColumn: input.customerColumn,
+      dateColumn: input.dateColumn,
+      amountColumn: input.amountColumn,
+      ...definedOnly({
+        asOf,
+        windowMonths: input.windowMonths,
+        method: input.method,
+        k: input.k,
+        restarts: input.restarts,
+        seed: input.seed,
+      }),
+    });
+
+    const run = this.entity(ctx.workspaceId, input.datasetId, name, parametersOf(input), {
+      kind: 'RFM',
+      method: result.method,
+      k: result.k,
+      rowCount: result.rowCount,
+      silhouette: result.silhouette,
+      inertia: result.inertia,
+      recommendedK: result.recommendedK,
+      elbowK: null,
+      recommendationReason: result.recommendationReason,
+      kSelection: result.kSelection,
+      segments: rfmSegments(result),
+      featureNames: result.featureNames,
+      warnings: result.warnings,
+      droppedRowCount: 0,
+      outlierRowCount: 0,
+      linkageLeaves: null,
+      asOf: new Date(result.asOf).toISOString(),
+      windowStart: new Date(result.windowStart).toISOString(),
+      windowMonths: input.windowMonths ?? DEFAULT_WINDOW_MONTHS,
+      excludedCustomers: result.excludedCustomers,
+    });
+    return this.save(run, {
+      labels: result.labels,
+      keys: result.customers.keys,
+      recency: result.customers.recency,
+      frequency: result.customers.frequency,
+      monetary: result.customers.monetary,
+      rScore: result.scores.r,
+      fScore: result.scores.f,
+      mScore: result.scores.m,
+    });
+  }
+
+  /** The runs of a workspace (of one dataset when given), newest first. */
+  async list(workspaceId: string, datasetId?: string | null): Promise<SegmentationEntity[]> {
+    if (datasetId != null && !isUuid(datasetId)) return [];
+    return this.dataSource.getRepository(SegmentationEntity).find({
+      where: { workspaceId, ...(datasetId != null ? { datasetId } : {}) },
+      order: { createdAt: 'DESC', id: 'DESC' },
+    });
+  }
+
+  async find(workspaceId: string, id: string): Promise<SegmentationEntity | null> {
+    if (!isUuid(id)) return null;
+    return this.dataSource.getRepository(SegmentationEntity).findOneBy({ workspaceId, id });
+  }
+
+  /** Deletes a run and its arrays. */
+  async delete(workspaceId: string, id: string): Promise<boolean> {
+    const run = await this.find(workspaceId, id);
+    if (!run) throw new NotFoundError('Segmentation', id);
+    await this.dataSource.transaction(async (m) => {
+      await deleteArrays(m, workspaceId, id);
+      await m.delete(SegmentationEntity, { id, workspaceId });
+    });
+    return true;
+  }
+
+  /**
+   * The segment name of every keyed row of a run, for joining other tables on the key (funnels and channels by
+   * `segmentationId`): rows set aside carry the outlier segment's name, rows dropped null.
+   * @throws NotFoundError for an unknown run; InputError when the run has no keys (segment without keyColumn).
+   */
+  async membershipByKey(workspaceId: string, id: string): Promise<{ keys: string[]; values: (string | null)[] }> {
+    const run = await this.find(workspaceId, id);
+    if (!run) throw new NotFoundError('Segmentation', id);
+    if (!hasKeys(run)) {
+      throw new InputError(
+        `segmentationId: segmentation "${id}" has no keys to join on; run segment with a keyColumn`,
+        'segmentationId',
+      );
+    }
+    const rowKeys = await this.read(run, 'keys', run.rowCount);
+    const labels = await this.read(run, 'labels', run.rowCount);
+    const dropped = new Set(await this.read(run, 'droppedRows', run.droppedRowCount));
+    const byLabel = new Map(run.segments.map((s) => [s.label, s]));
+    const keys: string[] = [];
+    const values: (string | null)[] = [];
+    rowKeys.forEach((key, row) => {
+      if (key === null) return;
+      keys.push(key);
+      values.push(segmentOfRow(row, labels, dropped, byLabel)?.name ?? null);
+    });
+    return { keys, values };
+  }
+
+  /** One label per row, null for rows left out. */
+  async labels(run: SegmentationEntity): Promise<(number | null)[]> {
+    const labels = await this.read(run, 'labels', run.rowCount);
+    return Array.from(labels, (label) => (label < 0 ? null : label));
+  }
+
+  async droppedRows(run: SegmentationEntity): Promise<number[]> {
+    return Array.from(await this.read(run, 'droppedRows', run.droppedRowCount));
+  }
+
+  async outlierRows(run: SegmentationEntity): Promise<number[]> {
+    return Array.from(await this.read(run, 'outlierRows', run.outlierRowCount));
+  }
+
+  /**
+   * A page of members in row order: every row, or those of one segment (label; −1 for the rows set aside as
+   * outliers). `after` is the cursor of the last member of the previous page.
+   */
+  async members(
+    run: SegmentationEntity,
+    page: { segment?: number | null; first?: number | null; after?: string | null },
+  ): Promise<MemberConnection> {
+    const first = page.first ?? DEFAULT_MEMBERS_PAGE;
+    if (first < 0 || first > MAX_MEMBERS_PAGE) {
+      throw new InputError(`first=${first} is outside 0..${MAX_MEMBERS_PAGE}`, 'first');
+    }
+    const segment = page.segment ?? null;
+    const byLabel = new Map(run.segments.map((s) => [s.label, s]));
+    if (segment !== null && !byLabel.has(segment)) {
+      const outliers = byLabel.has(-1) ? ' and -1 (the rows set aside as outliers)' : '';
+      throw new InputError(
+        `segment=${segment} is not a label of this segmentation; its labels are 0..${run.k - 1}${outliers}`,
+        'segment',
+      );
+    }
+    const start = page.after != null ? decodeCursor(page.after, run.rowCount) + 1 : 0;
+
+    const labels = await this.read(run, 'labels', run.rowCount);
+    const dropped = new Set(await this.read(run, 'droppedRows', run.droppedRowCount));
+    const matches = (row: number): boolean =>
+      segment === null ? true : segment === -1 ? labels[row] < 0 && !dropped.has(row) : labels[row] === segment;
+    const rows: number[] = [];
+    let totalCount = 0;
+    for (let row = 0; row < run.rowCount; row++) {
+      if (!matches(row)) continue;
+      totalCount++;
+      if (row >= start && rows.length <= first) rows.push(row);
+    }
+    const hasNextPage = rows.length > first;
+    rows.length = Math.min(rows.length, first);
+
+    const nodes = await this.memberNodes(run, rows, labels, dropped, byLabel);
+    return {
+      edges: nodes.map((node) => ({ cursor: encodeCursor(node.row), node })),
+      pageInfo: { hasNextPage, endCursor: rows.length > 0 ? encodeCursor(rows[rows.length - 1]) : null },
+      totalCount,
+    };
+  }
+
+  /** The last `maxMerges` merges of a Ward run's linkage, with SciPy's ids; null for other methods. */
+  async dendrogram(run: SegmentationEntity, maxMerges: number | null | undefined): Promise<Merge[] | null> {
+    const wanted = maxMerges ?? DEFAULT_MERGES;
+    if (wanted < 1 || wanted > MAX_MERGES) {
+      throw new InputError(`maxMerges=${wanted} is outside 1..${MAX_MERGES}`, 'maxMerges');
+    }
+    if (run.linkageLeaves === null) return null;
+    const n = run.linkageLeaves;
+    const stored = Math.min(n - 1, MAX_MERGES);
+    const linkage = await this.read(run, 'linkage', stored * 4);
+    const leafRows = await this.read(run, 'linkageRows', n);
+    // The stored merges are the last `stored` of n − 1: the first of them has index n − 1 − stored.
+    const firstId = n + (n - 1 - stored);
+    const merges: Merge[] = [];
+    for (let j = Math.max(0, stored - wanted); j < stored; j++) {
+      const left = linkage[j * 4];
+      const right = linkage[j * 4 + 1];
+      merges.push({
+        id: firstId + j,
+        left,
+        right,
+        distance: linkage[j * 4 + 2],
+        size: linkage[j * 4 + 3],
+        leftRow: left < n ? leafRows[left] : null,
+        rightRow: right < n ? leafRows[right] : null,
+      });
+    }
+    return merges;
+  }
+
+  private async memberNodes(
+    run: SegmentationEntity,
+    rows: number[],
+    labels: Int32Array,
+    dropped: Set<number>,
+    byLabel: Map<number, StoredSegment>,
+  ): Promise<Member[]> {
+    if (rows.length === 0) return [];
+    const from = rows[0];
+    const to = rows[rows.length - 1] + 1;
+    const keys = hasKeys(run) ? await this.read(run, 'keys', run.rowCount, from, to) : null;
+    const rfm =
+      run.kind === 'RFM'
+        ? {
+            recency: await this.read(run, 'recency', run.rowCount, from, to),
+            frequency: await this.read(run, 'frequency', run.rowCount, from, to),
+            monetary: await this.read(run, 'monetary', run.rowCount, from, to),
+            rScore: await this.read(run, 'rScore', run.rowCount, from, to),
+            fScore: await this.read(run, 'fScore', run.rowCount, from, to),
+            mScore: await this.read(run, 'mScore', run.rowCount, from, to),
+          }
+        : null;
+    return rows.map((row) => {
+      const i = row - from;
+      return {
+        row,
+        key: keys ? keys[i] : null,
+        label: labels[row] >= 0 ? labels[row] : null,
+        segment: segmentOfRow(row, labels, dropped, byLabel)?.name ?? null,
+        recency: rfm ? rfm.recency[i] : null,
+        frequency: rfm ? rfm.frequency[i] : null,
+        monetary: rfm ? rfm.monetary[i] : null,
+        rScore: rfm ? rfm.rScore[i] : null,
+        fScore: rfm ? rfm.fScore[i] : null,
+        mScore: rfm ? rfm.mScore[i] : null,
+      };
+    });
+  }
+
+  /**
+   * Elements [start, end) of one of a run's arrays of `length` elements, from memory when the run has it there.
+   * @throws NotFoundError when the run's arrays are gone (deleted since the run was read).
+   */
+  private async read<N extends ArrayName>(
+    run: SegmentationEntity,
+    name: N,
+    length: number,
+    start = 0,
+    end = length,
+  ): Promise<SegmentationArrays[N]> {
+    const known = this.arrays.get(run) ?? {};
+    const held = known[name];
+    if (held) return slice(held, start, end);
+    const values = await selectArray(this.dataSource, run.workspaceId, run.id, name, length, start, end);
+    if (values === null) throw new NotFoundError('Segmentation', run.id);
+    if (start === 0 && end === length) this.arrays.set(run, { ...known, [name]: values });
+    return values;
+  }
+
+  private entity(
+    workspaceId: string,
+    datasetId: string | null | undefined,
+    name: string | null,
+    parameters: RunParameters,
+    figures: Omit<
+      SegmentationEntity,
+      'id' | 'workspaceId' | 'datasetId' | 'name' | 'parameters' | 'createdAt' | RfmField
+    > &
+      Partial<Pick<SegmentationEntity, RfmField>>,
+  ): SegmentationEntity {
+    return Object.assign(new SegmentationEntity(), {
+      id: randomUUID(),
+      workspaceId,
+      datasetId: datasetId ?? null,
+      name,
+      parameters,
+      asOf: null,
+      windowStart: null,
+      windowMonths: null,
+      excludedCustomers: null,
+      ...figures,
+      createdAt: this.createdAt(),
+    });
+  }
+
+  /** Writes the catalogue row and the arrays in one transaction, and keeps the arrays for this request's fields. */
+  private async save(run: SegmentationEntity, arrays: Partial<SegmentationArrays>): Promise<SegmentationEntity> {
+    await this.dataSource.transaction(async (m) => {
+      await m.insert(SegmentationEntity, run);
+      await insertArrays(m, run.workspaceId, run.id, arrays);
+    });
+    this.arrays.set(run, arrays);
+    return run;
+  }
+
+  /** Now, but strictly later than the previous run stored by this server, so newest-first is a total order. */
+  private createdAt(): string {
+    this.lastCreated = Math.max(Date.now(), this.lastCreated + 1);
+    return new Date(this.lastCreated).toISOString();
+  }
+}
+
+/** SegmentInput as runSegmentation's options: nulls dropped, and kMin 1 turned into kMin 2 plus a k = 1 score. */
+function segmentOptions(input: SegmentInput): { options: SegmentOptions; scoreSingleSegment: boolean } {
+  const scoreSingleSegment = input.kMin === 1;
+  if (input.kMin != null && input.kMin < 1) {
+    throw new InputError(
+      `kMin=${input.kMin} must be at least 1 (1 adds a single segment's inertia; k is chosen from 2)`,
+      'kMin',
+    );
+  }
+  if (scoreSingleSegment && input.kMax != null && input.kMax < 2) {
+    throw new InputError(`kMax=${input.kMax} must be at least 2: a silhouette compares two segments or more`, 'kMax');
+  }
+  const options: SegmentOptions = {
+    features: input.features,
+    ...definedOnly({
+      categorical: input.categorical,
+      missing: input.missing,
+      scaling: input.scaling,
+      logTransform: input.logTransform,
+      method: input.method as SegmentOptions['method'] | null | undefined,
+      k: input.k,
+      kMin: scoreSingleSegment ? 2 : input.kMin,
+      kMax: input.kMax,
+      restarts: input.restarts,
+      seed: input.seed,
+      keyColumn: input.keyColumn,
+      minSegmentShare: input.minSegmentShare,
+      excludeOutliers: input.excludeOutliers,
+    }),
+  };
+  return { options, scoreSingleSegment };
+}
+
+/** The segment of a row: its label's, the outlier segment (label −1) for a row set aside, none for a row dropped. */
+function segmentOfRow(
+  row: number,
+  labels: Int32Array,
+  dropped: Set<number>,
+  byLabel: Map<number, StoredSegment>,
+): StoredSegment | undefined {
+  if (labels[row] >= 0) return byLabel.get(labels[row]);
+  return dropped.has(row) ? undefined : byLabel.get(-1);
+}
+
+/** RFM segments with the mean R, F, M values and quintile scores of their customers. */
+function rfmSegments(result: RfmResult): StoredSegment[] {
+  const scores = profileSegments({
+    labels: result.labels,
+    k: result.segments.length,
+    numeric: [
+      { name: 'rScore', values: Float64Array.from(result.scores.r) },
+      { name: 'fScore', values: Float64Array.from(result.scores.f) },
+      { name: 'mScore', values: Float64Array.from(result.scores.m) },
+    ],
+    categorical: [],
+  });
+  return result.segments.map((s, i) => ({
+    ...s,
+    recency: meanOf(s, 'recency'),
+    frequency: meanOf(s, 'frequency'),
+    monetary: meanOf(s, 'monetary'),
+    rScore: scores[i].features[0].mean,
+    fScore: scores[i].features[1].mean,
+    mScore: scores[i].features[2].mean,
+  }));
+}
+
+function meanOf(segment: Segment, feature: string): number | null {
+  return segment.features.find((f) => f.name === feature)?.mean ?? null;
+}
+
+/** The elbow of the inertia curve over the k tried (see elbowK); null with fewer than three. */
+function elbowOf(kSelection: { k: number; inertia: number }[]): number | null {
+  return elbowK(
+    kSelection.map((s) => s.k),
+    kSelection.map((s) => s.inertia),
+  );
+}
+
+/** The last MAX_MERGES rows of a linkage matrix: the top of the tree. */
+function lastMerges(linkage: Float64Array): Float64Array {
+  return linkage.slice(Math.max(0, linkage.length - MAX_MERGES * 4));
+}
+
+/** What the run was asked for, for provenance: every given option except the rows themselves. */
+function parametersOf(input: SegmentInput | RfmInput): RunParameters {
+  return Object.fromEntries(
+    Object.entries(input).filter(([key, value]) => !NOT_PARAMETERS.has(key) && value !== null && value !== undefined),
+  );
+}
+const NOT_PARAMETERS = new Set(['table', 'datasetId', 'name']);
+
+function hasKeys(run: SegmentationEntity): boolean {
+  return run.kind === 'RFM' || typeof run.parameters.keyColumn === 'string';
+}
+
+function runName(name: string | null | undefined): string | null {
+  const trimmed = name?.trim() ?? '';
+  if (trimmed.length > MAX_NAME_LENGTH) {
+    throw new InputError(`name: ${trimmed.length} characters is too long; at most ${MAX_NAME_LENGTH}`, 'name');
+  }
+  return trimmed === '' ? null : trimmed;
+}
+
+/** The entries whose value is neither null nor undefined (GraphQL passes an omitted nullable argument as either). */
+function definedOnly<T extends Record<string, unknown>>(values: T): { [K in keyof T]?: Exclude<T[K], null> } {
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null && v !== undefined)) as {
+    [K in keyof T]?: Exclude<T[K], null>;
+  };
+}
+
+function slice<N extends ArrayName>(values: SegmentationArrays[N], start: number, end: number): SegmentationArrays[N] {
+  if (start === 0 && end === values.length) return values;
+  return (Array.isArray(values) ? values.slice(start, end) : values.subarray(start, end)) as SegmentationArrays[N];
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+function isUuid(id: string): boolean {
+  return UUID.test(id);
+}
