@@ -9,12 +9,22 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { ChannelResolver } from '../channels/channel.resolver';
 import { PeriodComparisonResolver } from '../compare/period-comparison.resolver';
 import { DatasetResolver } from '../datasets/dataset.resolver';
 import { ExperimentResolver } from '../experiments/experiment.resolver';
+import { FunnelResolver } from '../funnels/funnel.resolver';
+import { SegmentationResolver } from '../segments/segmentation.resolver';
 import { CellScalar } from './cell.scalar';
 
-export const resolvers = [DatasetResolver, ExperimentResolver, PeriodComparisonResolver] as const;
+export const resolvers = [
+  DatasetResolver,
+  SegmentationResolver,
+  FunnelResolver,
+  ChannelResolver,
+  ExperimentResolver,
+  PeriodComparisonResolver,
+] as const;
 
 /** Fields typed [[Cell]!]! by the contract: a list of rows, each row a non-null list of nullable cells. */
 const CELL_GRID_FIELDS: [typeName: string, field: string][] = [

@@ -1,0 +1,53 @@
+import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import { InputError } from '../../shared/errors';
+import { funnelReport } from '../../shared/funnel/funnel';
+import type { FunnelAttributes } from '../../shared/funnel/types';
+import { loadTable } from '../analysis/load-table';
+import { segmentLabelsByKey } from '../analysis/segment-join';
+import type { Context } from '../context';
+import { FunnelInput } from './funnel.input';
+import { FunnelReport } from './funnel.type';
+
+@Resolver()
+export class FunnelResolver {
+  @Query(() => FunnelReport, { description: 'Users at each step, conversion, drop-off and time between steps.' })
+  async funnel(@Arg('input') input: FunnelInput, @Ctx() ctx: Context): Promise<FunnelReport> {
+    const breakdowns = [input.breakdownColumn, input.attributes, input.segmentationId].filter(
+      (b) => b !== undefined && b !== null,
+    );
+    if (breakdowns.length > 1) {
+      throw new InputError('funnel: give at most one of breakdownColumn, attributes and segmentationId', 'input');
+    }
+    const events = await loadTable(ctx, input, [
+      input.userColumn,
+      input.stepColumn,
+      input.timeColumn,
+      input.breakdownColumn,
+    ]);
+    let attributes: FunnelAttributes | undefined;
+    if (input.attributes) {
+      const a = input.attributes;
+      attributes = {
+        table: await loadTable(ctx, a, [a.userColumn, a.column], 'attributes'),
+        userColumn: a.userColumn,
+        column: a.column,
+      };
+    } else if (input.segmentationId) {
+      attributes = await segmentLabelsByKey(ctx, input.segmentationId);
+    }
+    const report = funnelReport(
+      events,
+      {
+        userColumn: input.userColumn,
+        stepColumn: input.stepColumn,
+        steps: input.steps,
+        timeColumn: input.timeColumn ?? undefined,
+        conversionWindowSeconds: input.conversionWindowSeconds ?? undefined,
+        order: input.order ?? undefined,
+        breakdownColumn: input.breakdownColumn ?? undefined,
+      },
+      attributes,
+    );
+    return report as FunnelReport;
+  }
+}

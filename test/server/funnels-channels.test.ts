@@ -1,0 +1,245 @@
+import type { RunningServer } from '../../server/bootstrap';
+import { backends, datasetId, freshStorage, gql, startTestServer, type TestStorage } from './helpers/server';
+
+const FUNNEL = `query($input: FunnelInput!) { funnel(input: $input) {
+  users unmatchedUsers order warnings
+  steps { name users conversionFromPrevious conversionFromStart dropOff dropOffRate medianSecondsFromPrevious usersWithEvent }
+  breakdown { value users steps { name users conversionFromStart } }
+} }`;
+const CHANNELS = `query($input: ChannelInput!) { channels(input: $input) {
+  warnings
+  overall { users conversions conversionRate avgValue paidCpa }
+  channels { channel users conversions conversionRate spend clicks cpc costPerUser cpa avgValue totalValue roi roas ltvToCac recommendation reason }
+  bySegment { segment channel users conversions conversionRate dropOff dropOffRate avgValue }
+} }`;
+
+describe.each(backends())('funnel and channels over HTTP on %s', (backend) => {
+  let storage: TestStorage;
+  let server: RunningServer;
+  let events: string;
+  let users: string;
+  let costs: string;
+
+  beforeAll(async () => {
+    storage = await freshStorage(backend);
+    server = await startTestServer(storage, { seedDemo: true });
+    events = await datasetId(server.url, 'Website events');
+    users = await datasetId(server.url, 'Users');
+    costs = await datasetId(server.url, 'Channel costs');
+  });
+  afterAll(async () => {
+    await server?.close();
+    await storage?.drop();
+  });
+
+  it('reads the demo funnel: low sign-up, moderate trial-to-paid, consistent counts', async () => {
+    const res = await gql(server.url, FUNNEL, {
+      input: {
+        datasetId: events,
+        userColumn: 'user_id',
+        stepColumn: 'step',
+        timeColumn: 'timestamp',
+        steps: ['visit', 'signup', 'trial', 'paid'],
+      },
+    });
+    expect(res.errors).toBeUndefined();
+    const f = res.data!.funnel;
+    expect(f.order).toBe('ORDERED');
+    expect(f.steps.map((s: { name: string }) => s.name)).toEqual(['visit', 'signup', 'trial', 'paid']);
+    expect(f.users).toBe(f.steps[0].users);
+    for (let i = 1; i < 4; i++) {
+      const [prev, step] = [f.steps[i - 1], f.steps[i]];
+      expect(step.users).toBeLessThanOrEqual(prev.users);
+      expect(step.dropOff).toBe(prev.users - step.users);
+      expect(step.conversionFromPrevious).toBeCloseTo(step.users / prev.users, 12);
+      expect(step.conversionFromStart).toBeCloseTo(step.users / f.users, 12);
+      expect(step.medianSecondsFromPrevious).toBeGreaterThan(0);
+    }
+    expect(f.steps[1].conversionFromPrevious).toBeLessThan(0.3);
+    expect(f.steps[3].conversionFromPrevious).toBeGreaterThan(0.3);
+  });
+
+  it('breaks the funnel down by an attribute joined from the users table and reports unmatched users', async () => {
+    const res = await gql(server.url, FUNNEL, {
+      input: {
+        datasetId: events,
+        userColumn: 'user_id',
+        stepColumn: 'step',
+        timeColumn: 'timestamp',
+        steps: ['visit', 'signup', 'trial', 'paid'],
+        attributes: { datasetId: users, userColumn: 'user_id', column: 'segment' },
+      },
+    });
+    expect(res.errors).toBeUndefined();
+    const f = res.data!.funnel;
+    expect(f.unmatchedUsers).toBeGreaterThan(0);
+    expect(f.warnings.join(' ')).toMatch(/match/i);
+    const total = f.breakdown.reduce((s: number, b: { users: number }) => s + b.users, 0);
+    expect(total).toBe(f.users);
+    const paid = f.breakdown.reduce((s: number, b: { steps: { users: number }[] }) => s + b.steps[3].users, 0);
+    expect(paid).toBe(f.steps[3].users);
+  });
+
+  it('refuses a step that is not in the data, listing the steps that are', async () => {
+    const res = await gql(server.url, FUNNEL, {
+      input: { datasetId: events, userColumn: 'user_id', stepColumn: 'step', steps: ['visit', 'checkout'] },
+    });
+    expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(res.errors?.[0].message).toMatch(/checkout.*visit.*signup.*trial.*paid/s);
+  });
+
+  it('judges the demo channels: LinkedIn costs most per acquisition, Direct converts best, ratios from totals', async () => {
+    const res = await gql(server.url, CHANNELS, {
+      input: {
+        datasetId: users,
+        channelColumn: 'acquisition_channel',
+        convertedColumn: 'converted',
+        valueColumn: 'ltv',
+        segmentColumn: 'segment',
+        costs: {
+          datasetId: costs,
+          channelColumn: 'channel',
+          spendColumn: 'spend',
+          clicksColumn: 'clicks',
+          impressionsColumn: 'impressions',
+        },
+      },
+    });
+    expect(res.errors).toBeUndefined();
+    const report = res.data!.channels;
+    const by = (name: string) => report.channels.find((c: { channel: string }) => c.channel === name);
+    const linkedIn = by('LinkedIn');
+    const direct = by('Direct');
+    const paid = report.channels.filter(
+      (c: { spend: number | null; conversions: number }) => (c.spend ?? 0) > 0 && c.conversions > 0,
+    );
+    expect(Math.max(...paid.map((c: { cpa: number }) => c.cpa))).toBe(linkedIn.cpa);
+    expect(
+      Math.max(
+        ...report.channels
+          .filter((c: { users: number }) => c.users > 0)
+          .map((c: { conversionRate: number }) => c.conversionRate),
+      ),
+    ).toBe(direct.conversionRate);
+    for (const c of paid) {
+      expect(c.cpa).toBeCloseTo(c.spend / c.conversions, 9);
+      expect(c.roas).toBeCloseTo(c.totalValue / c.spend, 9);
+      expect(c.ltvToCac).toBeCloseTo(c.avgValue / c.cpa, 9);
+      expect(c.cpc).toBeCloseTo(c.spend / c.clicks, 9);
+      expect(c.reason.length).toBeGreaterThan(10);
+    }
+    expect(['REDUCE', 'REMOVE']).toContain(linkedIn.recommendation);
+    // LinkedIn brings the highest value per converter even so.
+    expect(Math.max(...report.channels.map((c: { avgValue: number | null }) => c.avgValue ?? 0))).toBe(
+      linkedIn.avgValue,
+    );
+    expect(direct.roas).toBeNull(); // no spend: no return on it
+    expect(report.warnings.join(' ')).toMatch(/TikTok/);
+    expect(report.bySegment.length).toBeGreaterThan(0);
+    for (const s of report.bySegment) expect(s.dropOff).toBe(s.users - s.conversions);
+  });
+
+  it('refuses negative spend, naming the row', async () => {
+    const res = await gql(server.url, CHANNELS, {
+      input: {
+        table: {
+          header: ['channel', 'converted'],
+          rows: [
+            ['Google', 1],
+            ['Bing', 0],
+          ],
+        },
+        channelColumn: 'channel',
+        convertedColumn: 'converted',
+        costs: {
+          table: {
+            header: ['channel', 'spend'],
+            rows: [
+              ['Google', 100],
+              ['Bing', -5],
+            ],
+          },
+          channelColumn: 'channel',
+          spendColumn: 'spend',
+        },
+      },
+    });
+    expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(res.errors?.[0].message).toMatch(/row 2/);
+  });
+});
+
+describe('funnel and channels broken down by a stored segmentation', () => {
+  let storage: TestStorage;
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    storage = await freshStorage('sqlite');
+    server = await startTestServer(storage, { seedDemo: true });
+  });
+  afterAll(async () => {
+    await server?.close();
+    await storage?.drop();
+  });
+
+  it('joins the segmentation on its key column and reports users it does not cover', async () => {
+    const users = await datasetId(server.url, 'Users');
+    const run = await gql(
+      server.url,
+      'mutation($input: SegmentInput!) { segment(input: $input) { id segments { name size } } }',
+      {
+        input: { datasetId: users, features: ['ltv'], k: 2, keyColumn: 'user_id' },
+      },
+    );
+    expect(run.errors).toBeUndefined();
+    const segmentationId = run.data!.segment.id;
+    const names = run.data!.segment.segments.map((s: { name: string }) => s.name);
+
+    const funnel = await gql(server.url, FUNNEL, {
+      input: {
+        datasetId: await datasetId(server.url, 'Website events'),
+        userColumn: 'user_id',
+        stepColumn: 'step',
+        timeColumn: 'timestamp',
+        steps: ['visit', 'signup', 'trial', 'paid'],
+        segmentationId,
+      },
+    });
+    expect(funnel.errors).toBeUndefined();
+    const f = funnel.data!.funnel;
+    expect(f.unmatchedUsers).toBeGreaterThan(0); // ~2% of event users are not in the users table
+    const segmentValues = f.breakdown.map((b: { value: string }) => b.value).filter((v: string) => names.includes(v));
+    expect(segmentValues.length).toBe(2);
+    expect(f.breakdown.reduce((s: number, b: { users: number }) => s + b.users, 0)).toBe(f.users);
+
+    const channels = await gql(server.url, CHANNELS, {
+      input: {
+        datasetId: users,
+        channelColumn: 'acquisition_channel',
+        convertedColumn: 'converted',
+        valueColumn: 'ltv',
+        segmentationId,
+        userColumn: 'user_id',
+      },
+    });
+    expect(channels.errors).toBeUndefined();
+    const segmentsSeen = new Set(channels.data!.channels.bySegment.map((s: { segment: string }) => s.segment));
+    for (const name of names) expect(segmentsSeen.has(name)).toBe(true);
+    const byChannel = new Map<string, number>();
+    for (const s of channels.data!.channels.bySegment)
+      byChannel.set(s.channel, (byChannel.get(s.channel) ?? 0) + s.users);
+    for (const c of channels.data!.channels.channels) expect(byChannel.get(c.channel) ?? 0).toBe(c.users);
+  });
+
+  it('refuses an unknown segmentation id with NOT_FOUND', async () => {
+    const res = await gql(server.url, CHANNELS, {
+      input: {
+        table: { header: ['user', 'channel'], rows: [['u1', 'Google']] },
+        channelColumn: 'channel',
+        segmentationId: '3f1c9a52-0000-4000-8000-000000000000',
+        userColumn: 'user',
+      },
+    });
+    expect(res.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  });
+});
