@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { RunningServer } from '../../server/bootstrap';
+import { projectRoot } from '../../server/paths';
+import { freshStorage, gql, startTestServer, type TestStorage } from './helpers/server';
+
+/** The README's GraphQL examples, each an operation, with "<Dataset name>" standing for that dataset's id. */
+function readmeOperations(): string[] {
+  const readme = readFileSync(join(projectRoot(), 'README.md'), 'utf8');
+  const block = /```graphql\n([\s\S]*?)```/.exec(readme);
+  if (!block) throw new Error('README.md has no graphql block');
+  return block[1]
+    .split(/\n(?=#)/)
+    .map((chunk) => chunk.replace(/^#.*$/gm, '').trim())
+    .filter((op) => op.length > 0);
+}
+
+describe('the README examples', () => {
+  let storage: TestStorage;
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    storage = await freshStorage('sqlite');
+    server = await startTestServer(storage, { seedDemo: true });
+  });
+  afterAll(async () => {
+    await server?.close();
+    await storage?.drop();
+  });
+
+  it('has one example for each analysis', () => {
+    const all = readmeOperations().join('\n');
+    for (const field of [
+      'segment(',
+      'rfm(',
+      'funnel(',
+      'channels(',
+      'experiment(',
+      'sampleSize(',
+      'periodComparison(',
+    ]) {
+      expect(all).toContain(field);
+    }
+  });
+
+  it.each(readmeOperations().map((op) => [op.split('\n')[0].slice(0, 60), op]))(
+    'runs without errors: %s',
+    async (_title, operation) => {
+      const datasets = (await gql(server.url, '{ datasets { id name } }')).data!.datasets as {
+        id: string;
+        name: string;
+      }[];
+      const query = operation.replace(/<([^>]+)>/g, (_, name: string) => {
+        const found = datasets.find((d) => d.name === name);
+        if (!found) throw new Error(`README names a dataset "${name}" that the demo workspace does not have`);
+        return found.id;
+      });
+      const res = await gql(server.url, query);
+      expect(res.errors).toBeUndefined();
+      expect(Object.keys(res.data ?? {}).length).toBeGreaterThan(0);
+    },
+  );
+});
