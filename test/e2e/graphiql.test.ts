@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import type { RunningServer } from '../../server/bootstrap';
-import { freshStorage, startTestServer, type TestStorage } from '../server/helpers/server';
+import { type TestStorage, openTestServer, closeTestServer } from '../server/helpers/server';
 import { launchBrowser } from './browser';
 
 describe('GraphiQL in a real browser, with no internet', () => {
@@ -9,14 +9,12 @@ describe('GraphiQL in a real browser, with no internet', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    storage = await freshStorage('sqlite');
-    server = await startTestServer(storage, { seedDemo: true });
+    ({ storage, server } = await openTestServer('sqlite', { seedDemo: true }));
     browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
-    await server?.close();
-    await storage?.drop();
+    await closeTestServer(server, storage);
   });
 
   it('loads from this server only and runs the example query against the demo workspace', async () => {

@@ -1,5 +1,5 @@
 import type { RunningServer } from '../../server/bootstrap';
-import { backends, freshStorage, gql, startTestServer, type TestStorage } from './helpers/server';
+import { backends, gql, type TestStorage, openTestServer, closeTestServer } from './helpers/server';
 
 const IMPORT = 'mutation Import($input: ImportDatasetInput!) { importDataset(input: $input) { id } }';
 
@@ -7,14 +7,8 @@ describe.each(backends())('bad input on %s gets BAD_USER_INPUT naming the proble
   let storage: TestStorage;
   let server: RunningServer;
 
-  beforeAll(async () => {
-    storage = await freshStorage(backend);
-    server = await startTestServer(storage, { bodyLimitBytes: 64 * 1024 });
-  });
-  afterAll(async () => {
-    await server?.close();
-    await storage?.drop();
-  });
+  beforeAll(async () => ({ storage, server } = await openTestServer(backend, { bodyLimitBytes: 64 * 1024 })));
+  afterAll(() => closeTestServer(server, storage));
 
   async function storedCounts(): Promise<[number, number]> {
     const [d] = await server.dataSource.query('SELECT COUNT(*) AS n FROM dataset');

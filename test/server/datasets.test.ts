@@ -1,6 +1,6 @@
 import type { RunningServer } from '../../server/bootstrap';
 import { DEFAULT_WORKSPACE_ID } from '../../server/storage/entities/workspace.entity';
-import { backends, freshStorage, gql, startTestServer, type TestStorage } from './helpers/server';
+import { backends, gql, startTestServer, type TestStorage, openTestServer, closeTestServer } from './helpers/server';
 
 const IMPORT = `mutation Import($input: ImportDatasetInput!) {
   importDataset(input: $input) { id name rowCount columns { name type missingCount levels } }
@@ -13,14 +13,8 @@ describe.each(backends())('datasets over HTTP on %s', (backend) => {
   let storage: TestStorage;
   let server: RunningServer;
 
-  beforeAll(async () => {
-    storage = await freshStorage(backend);
-    server = await startTestServer(storage);
-  });
-  afterAll(async () => {
-    await server?.close();
-    await storage?.drop();
-  });
+  beforeAll(async () => ({ storage, server } = await openTestServer(backend)));
+  afterAll(() => closeTestServer(server, storage));
 
   it('importDataset(csv) infers column types and counts missing values', async () => {
     const csv =

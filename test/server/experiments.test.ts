@@ -1,5 +1,5 @@
 import type { RunningServer } from '../../server/bootstrap';
-import { backends, datasetId, freshStorage, gql, startTestServer, type TestStorage } from './helpers/server';
+import { backends, datasetId, gql, type TestStorage, openTestServer, closeTestServer } from './helpers/server';
 
 const EXPERIMENT = `query($input: ExperimentInput!) {
   experiment(input: $input) {
@@ -18,14 +18,10 @@ describe.each(backends())('experiment and sampleSize over HTTP on %s', (backend)
   let campaign: string;
 
   beforeAll(async () => {
-    storage = await freshStorage(backend);
-    server = await startTestServer(storage, { seedDemo: true });
+    ({ storage, server } = await openTestServer(backend, { seedDemo: true }));
     campaign = await datasetId(server.url, 'E-mail campaign');
   });
-  afterAll(async () => {
-    await server?.close();
-    await storage?.drop();
-  });
+  afterAll(() => closeTestServer(server, storage));
 
   it('reads the demo campaign as the analysts did: nothing significant overall, B ahead among new customers', async () => {
     const res = await gql(server.url, EXPERIMENT, {

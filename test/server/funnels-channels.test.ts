@@ -1,5 +1,5 @@
 import type { RunningServer } from '../../server/bootstrap';
-import { backends, datasetId, freshStorage, gql, startTestServer, type TestStorage } from './helpers/server';
+import { backends, datasetId, gql, type TestStorage, openTestServer, closeTestServer } from './helpers/server';
 
 const FUNNEL = `query($input: FunnelInput!) { funnel(input: $input) {
   users unmatchedUsers order warnings
@@ -21,16 +21,12 @@ describe.each(backends())('funnel and channels over HTTP on %s', (backend) => {
   let costs: string;
 
   beforeAll(async () => {
-    storage = await freshStorage(backend);
-    server = await startTestServer(storage, { seedDemo: true });
+    ({ storage, server } = await openTestServer(backend, { seedDemo: true }));
     events = await datasetId(server.url, 'Website events');
     users = await datasetId(server.url, 'Users');
     costs = await datasetId(server.url, 'Channel costs');
   });
-  afterAll(async () => {
-    await server?.close();
-    await storage?.drop();
-  });
+  afterAll(() => closeTestServer(server, storage));
 
   it('reads the demo funnel: low sign-up, moderate trial-to-paid, consistent counts', async () => {
     const res = await gql(server.url, FUNNEL, {
@@ -173,14 +169,8 @@ describe('funnel and channels broken down by a stored segmentation', () => {
   let storage: TestStorage;
   let server: RunningServer;
 
-  beforeAll(async () => {
-    storage = await freshStorage('sqlite');
-    server = await startTestServer(storage, { seedDemo: true });
-  });
-  afterAll(async () => {
-    await server?.close();
-    await storage?.drop();
-  });
+  beforeAll(async () => ({ storage, server } = await openTestServer('sqlite', { seedDemo: true })));
+  afterAll(() => closeTestServer(server, storage));
 
   it('joins the segmentation on its key column and reports users it does not cover', async () => {
     const users = await datasetId(server.url, 'Users');

@@ -1,18 +1,12 @@
 import type { RunningServer } from '../../server/bootstrap';
-import { freshStorage, startTestServer, type TestStorage } from './helpers/server';
+import { type TestStorage, openTestServer, closeTestServer } from './helpers/server';
 
 describe('the HTTP surface', () => {
   let storage: TestStorage;
   let server: RunningServer;
 
-  beforeAll(async () => {
-    storage = await freshStorage('sqlite');
-    server = await startTestServer(storage);
-  });
-  afterAll(async () => {
-    await server?.close();
-    await storage?.drop();
-  });
+  beforeAll(async () => ({ storage, server } = await openTestServer('sqlite')));
+  afterAll(() => closeTestServer(server, storage));
 
   it('GET /health reports the storage in use', async () => {
     const res = await fetch(`${server.url}/health`);

@@ -1,18 +1,12 @@
 import type { RunningServer } from '../../server/bootstrap';
-import { datasetId, freshStorage, gql, startTestServer, type TestStorage } from './helpers/server';
+import { datasetId, gql, type TestStorage, openTestServer, closeTestServer } from './helpers/server';
 
 describe('periodComparison over HTTP', () => {
   let storage: TestStorage;
   let server: RunningServer;
 
-  beforeAll(async () => {
-    storage = await freshStorage('sqlite');
-    server = await startTestServer(storage, { seedDemo: true });
-  });
-  afterAll(async () => {
-    await server?.close();
-    await storage?.drop();
-  });
+  beforeAll(async () => ({ storage, server } = await openTestServer('sqlite', { seedDemo: true })));
+  afterAll(() => closeTestServer(server, storage));
 
   it('compares department sales year over year, keeping departments that exist in one year only', async () => {
     const id = await datasetId(server.url, 'Department sales');

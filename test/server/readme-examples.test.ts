@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunningServer } from '../../server/bootstrap';
 import { projectRoot } from '../../server/paths';
-import { freshStorage, gql, startTestServer, type TestStorage } from './helpers/server';
+import { gql, type TestStorage, openTestServer, closeTestServer } from './helpers/server';
 
 /** The README's GraphQL examples, each an operation, with "<Dataset name>" standing for that dataset's id. */
 function readmeOperations(): string[] {
@@ -19,14 +19,8 @@ describe('the README examples', () => {
   let storage: TestStorage;
   let server: RunningServer;
 
-  beforeAll(async () => {
-    storage = await freshStorage('sqlite');
-    server = await startTestServer(storage, { seedDemo: true });
-  });
-  afterAll(async () => {
-    await server?.close();
-    await storage?.drop();
-  });
+  beforeAll(async () => ({ storage, server } = await openTestServer('sqlite', { seedDemo: true })));
+  afterAll(() => closeTestServer(server, storage));
 
   it('has one example for each analysis', () => {
     const all = readmeOperations().join('\n');

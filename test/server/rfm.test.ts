@@ -4,7 +4,7 @@ import { RFM_CLUSTER_NAMES, RFM_SEGMENTS } from '../../shared/segment/rfm-names'
 import { runRfm } from '../../shared/segment/rfm';
 import type { RfmOptions, RfmResult } from '../../shared/segment/types';
 import { tableFromCells } from '../../shared/table/from-cells';
-import { backends, datasetId, freshStorage, gql, startTestServer, type TestStorage } from './helpers/server';
+import { backends, datasetId, gql, type TestStorage, openTestServer, closeTestServer } from './helpers/server';
 
 const RUN_FIELDS = `
   id name kind method datasetId k rowCount labels silhouette inertia recommendedK recommendationReason warnings
@@ -101,14 +101,10 @@ describe.each(backends())('rfm over HTTP on %s', (backend) => {
   let dataset: string;
 
   beforeAll(async () => {
-    storage = await freshStorage(backend);
-    server = await startTestServer(storage, { seedDemo: true });
+    ({ storage, server } = await openTestServer(backend, { seedDemo: true }));
     dataset = await datasetId(server.url, 'Transactions');
   });
-  afterAll(async () => {
-    await server?.close();
-    await storage?.drop();
-  });
+  afterAll(() => closeTestServer(server, storage));
 
   async function rfm(input: Record<string, unknown>): Promise<Run> {
     const res = await gql(server.url, RFM, { input });

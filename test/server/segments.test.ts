@@ -6,7 +6,15 @@ import { elbowK } from '../../shared/segment/elbow';
 import { runSegmentation } from '../../shared/segment/segment';
 import type { SegmentationResult, SegmentOptions } from '../../shared/segment/types';
 import { tableFromCells } from '../../shared/table/from-cells';
-import { backends, datasetId, freshStorage, gql, startTestServer, type TestStorage } from './helpers/server';
+import {
+  backends,
+  datasetId,
+  gql,
+  startTestServer,
+  type TestStorage,
+  openTestServer,
+  closeTestServer,
+} from './helpers/server';
 
 const RUN_FIELDS = `
   id name kind method datasetId createdAt k rowCount labels silhouette inertia recommendedK recommendationReason
@@ -112,15 +120,11 @@ describe.each(backends())('segment, segmentation, segmentations over HTTP on %s'
   let customers: string;
 
   beforeAll(async () => {
-    storage = await freshStorage(backend);
-    server = await startTestServer(storage, { seedDemo: true });
+    ({ storage, server } = await openTestServer(backend, { seedDemo: true }));
     crm = await datasetId(server.url, 'CRM usage');
     customers = await datasetId(server.url, 'Customers');
   });
-  afterAll(async () => {
-    await server?.close();
-    await storage?.drop();
-  });
+  afterAll(() => closeTestServer(server, storage));
 
   async function segment(input: Record<string, unknown>): Promise<Run> {
     const res = await gql(server.url, SEGMENT, { input });

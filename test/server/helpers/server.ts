@@ -92,3 +92,21 @@ export async function datasetId(url: string, name: string): Promise<string> {
   if (!found) throw new Error(`no dataset named ${name}`);
   return found.id;
 }
+
+/** A fresh store and a server over it, for a suite's beforeAll. */
+export async function openTestServer(
+  backend: Backend,
+  overrides: Partial<Config> = {},
+): Promise<{ storage: TestStorage; server: RunningServer }> {
+  const storage = await freshStorage(backend);
+  return { storage, server: await startTestServer(storage, overrides) };
+}
+
+/** Stops the server and drops its store, for a suite's afterAll (either may be missing if beforeAll failed). */
+export async function closeTestServer(
+  server: RunningServer | undefined,
+  storage: TestStorage | undefined,
+): Promise<void> {
+  await server?.close();
+  await storage?.drop();
+}
