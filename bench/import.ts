@@ -1,11 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { tableFromCsv } from '../shared/table/from-csv';
 import { createRng } from '../shared/random';
-import { DatasetService } from '../server/datasets/dataset.service';
-import { openDataSource } from '../server/storage/data-source';
-import { DEFAULT_WORKSPACE_ID, WorkspaceEntity } from '../server/storage/entities/workspace.entity';
+import { withTempStore } from './temp-store';
 import type { BenchResult, BenchSuite } from './types';
 
 const ROWS = 1_000_000;
@@ -33,19 +28,13 @@ export function syntheticCsv(rows: number, seed = 1): string {
 /** CSV text → typed Table → SQLite file (one transaction), then the whole table read back. */
 export const suite: BenchSuite = async () => {
   const csv = syntheticCsv(ROWS);
-  const dir = mkdtempSync(join(tmpdir(), 'quadrant-bench-'));
-  const dataSource = await openDataSource({ sqlitePath: join(dir, 'bench.sqlite'), databaseUrl: null });
-  try {
-    await dataSource
-      .getRepository(WorkspaceEntity)
-      .insert({ id: DEFAULT_WORKSPACE_ID, name: 'bench', createdAt: new Date().toISOString() });
-    const service = new DatasetService(dataSource);
+  return withTempStore(async (datasets, workspaceId) => {
     const t0 = performance.now();
     const table = tableFromCsv(csv);
     const t1 = performance.now();
-    const dataset = await service.store(DEFAULT_WORKSPACE_ID, 'bench', table);
+    const dataset = await datasets.store(workspaceId, 'bench', table);
     const t2 = performance.now();
-    const back = await service.loadTable(DEFAULT_WORKSPACE_ID, dataset.id);
+    const back = await datasets.loadTable(workspaceId, dataset.id);
     const t3 = performance.now();
     if (back.rowCount !== ROWS) throw new Error(`read back ${back.rowCount} rows`);
     const rate = ROWS / ((t2 - t0) / 1000);
@@ -60,8 +49,5 @@ export const suite: BenchSuite = async () => {
       { name: 'reload 1M×10 from SQLite (all columns)', oursMs: t3 - t2, peer: null, peerMs: null },
     ];
     return results;
-  } finally {
-    await dataSource.destroy();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 };
