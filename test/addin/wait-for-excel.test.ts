@@ -33,3 +33,17 @@ describe('waitForExcel(office, timeoutMs)', () => {
     await expect(waitForExcel(office(() => Promise.reject(new Error('host gone'))))).resolves.toBe('no-host');
   });
 });
+
+describe('waitForExcel with a broken office.js', () => {
+  afterEach(() => jest.useRealTimers());
+
+  it('answers no-host without waiting for the timeout when HostType is missing', async () => {
+    jest.useFakeTimers();
+    const broken = { onReady: () => Promise.resolve({ host: 'Excel' }) } as unknown as OfficeReady;
+    let answer: string | undefined;
+    void waitForExcel(broken, 60_000).then((a) => (answer = a));
+    // Let the promise callbacks run while the clock stands still: the timeout never fires.
+    for (let i = 0; i < 10; i++) await Promise.resolve();
+    expect(answer).toBe('no-host');
+  });
+});
