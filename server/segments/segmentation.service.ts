@@ -22,7 +22,6 @@ import { decodeCursor, encodeCursor } from './member-cursor';
 import type { RfmInput } from './rfm.input';
 import type { SegmentInput } from './segment.input';
 import type { Member, MemberConnection, Merge } from './segmentation.type';
-import { singleSegmentScore } from './single-segment-score';
 
 export const DEFAULT_MEMBERS_PAGE = 100;
 export const MAX_MEMBERS_PAGE = 1000;
@@ -49,7 +48,7 @@ export class SegmentationService {
   /** Segments the rows of a dataset or inline table (`runSegmentation`) and stores the run. */
   async segment(ctx: Context, input: SegmentInput): Promise<SegmentationEntity> {
     const name = runName(input.name);
-    const { options, scoreSingleSegment } = segmentOptions(input);
+    const options = segmentOptions(input);
     const columns = [
       ...options.features,
       ...(options.categorical ?? []),
@@ -58,9 +57,6 @@ export class SegmentationService {
     ];
     const table = await loadTable(ctx, input, columns);
     const result = runSegmentation(table, options);
-    const kSelection = scoreSingleSegment
-      ? [singleSegmentScore(table, options, result), ...result.kSelection]
-      : result.kSelection;
 
     const run = this.entity(ctx.workspaceId, input.datasetId, name, parametersOf(input), {
       kind: 'SEGMENT',
@@ -70,9 +66,9 @@ export class SegmentationService {
       silhouette: result.silhouette,
       inertia: result.inertia,
       recommendedK: result.recommendedK,
-      elbowK: elbowOf(kSelection),
+      elbowK: elbowOf(result.kSelection),
       recommendationReason: result.recommendationReason,
-      kSelection,
+      kSelection: result.kSelection,
       segments: result.segments,
       featureNames: result.featureNames,
       warnings: result.warnings,
@@ -389,19 +385,9 @@ export class SegmentationService {
   }
 }
 
-/** SegmentInput as runSegmentation's options: nulls dropped, and kMin 1 turned into kMin 2 plus a k = 1 score. */
-function segmentOptions(input: SegmentInput): { options: SegmentOptions; scoreSingleSegment: boolean } {
-  const scoreSingleSegment = input.kMin === 1;
-  if (input.kMin != null && input.kMin < 1) {
-    throw new InputError(
-      `kMin=${input.kMin} must be at least 1 (1 adds a single segment's inertia; k is chosen from 2)`,
-      'kMin',
-    );
-  }
-  if (scoreSingleSegment && input.kMax != null && input.kMax < 2) {
-    throw new InputError(`kMax=${input.kMax} must be at least 2: a silhouette compares two segments or more`, 'kMax');
-  }
-  const options: SegmentOptions = {
+/** SegmentInput as runSegmentation's options, nulls dropped. */
+function segmentOptions(input: SegmentInput): SegmentOptions {
+  return {
     features: input.features,
     ...definedOnly({
       categorical: input.categorical,
@@ -410,7 +396,7 @@ function segmentOptions(input: SegmentInput): { options: SegmentOptions; scoreSi
       logTransform: input.logTransform,
       method: input.method as SegmentOptions['method'] | null | undefined,
       k: input.k,
-      kMin: scoreSingleSegment ? 2 : input.kMin,
+      kMin: input.kMin,
       kMax: input.kMax,
       restarts: input.restarts,
       seed: input.seed,
@@ -419,7 +405,6 @@ function segmentOptions(input: SegmentInput): { options: SegmentOptions; scoreSi
       excludeOutliers: input.excludeOutliers,
     }),
   };
-  return { options, scoreSingleSegment };
 }
 
 /** The segment of a row: its label's, the outlier segment (label −1) for a row set aside, none for a row dropped. */

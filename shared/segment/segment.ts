@@ -19,6 +19,7 @@ import { cutLinkage, wardLinkage } from './ward';
  * - k omitted → every k in kMin..kMax (capped at usable rows − 1, the silhouette's limit) is fitted and the
  *   highest mean silhouette wins (`chooseK`); k given → that k alone is fitted and `kSelection` holds its score,
  *   unless kMin or kMax is given too, in which case the range is scored as well (and `recommendedK` reported).
+ *   kMin 1 adds the inertia of a single segment (no silhouette), the anchor of an elbow plot; k is chosen from 2.
  * - Segments are numbered by size, largest first. Each is profiled against all segmented rows (`profileSegments`)
  *   and named from its traits (`nameSegments`).
  * - Segments under `minSegmentShare` of the rows (default 1%) are flagged `isOutlier`. With `excludeOutliers`,
@@ -30,7 +31,7 @@ import { cutLinkage, wardLinkage } from './ward';
  * Deterministic for a given seed. Cost: that of `chooseK` (O(K·n²·d) for the silhouettes), twice with outliers set
  * aside.
  *
- * @throws InputError for bad options (k < 2, kMin < 2, kMax < kMin, restarts < 1, an unknown method, a share
+ * @throws InputError for bad options (k < 2, kMin < 1, kMax < kMin, kMax < 2 without k, restarts < 1, an unknown method, a share
  *   outside [0, 1)), fewer usable rows than k (or than kMin + 1), and every input problem `preprocess` reports.
  * @example
  * runSegmentation(table, { features: ['spend', 'visits', 'region'], categorical: ['region'], logTransform: ['spend'] });
@@ -163,11 +164,17 @@ function resolve(options: SegmentOptions): Settings {
   if (k !== undefined && !(Number.isInteger(k) && k >= 2)) {
     throw new InputError(`k=${k} must be a whole number of segments, at least 2`, 'k');
   }
-  if (!(Number.isInteger(kMin) && kMin >= 2)) {
-    throw new InputError(`kMin=${kMin} must be a whole number, at least 2`, 'kMin');
+  if (!(Number.isInteger(kMin) && kMin >= 1)) {
+    throw new InputError(`kMin=${kMin} must be a whole number, at least 1`, 'kMin');
   }
   if (!Number.isInteger(kMax)) throw new InputError(`kMax=${kMax} must be a whole number`, 'kMax');
   if (kMax < kMin) throw new InputError(`kMax=${kMax} is below kMin=${kMin}`, 'kMax');
+  if (k === undefined && kMax < 2) {
+    throw new InputError(
+      `kMax=${kMax} must be at least 2 to choose k: a silhouette compares two segments or more`,
+      'kMax',
+    );
+  }
   if (!(Number.isInteger(restarts) && restarts >= 1)) {
     throw new InputError(`restarts=${restarts} must be a whole number, at least 1`, 'restarts');
   }

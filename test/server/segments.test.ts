@@ -449,7 +449,8 @@ describe.each(backends())('segment, segmentation, segmentations over HTTP on %s'
       expectRefused({ table: small, features: ['x', 'y'], k: 5 }, 'k=5 exceeds the 3 usable rows'));
     it('k < 2', () =>
       expectRefused({ table: small, features: ['x'], k: 1 }, /^k=1 must be a whole number of segments, at least 2/));
-    it('kMin < 1', () => expectRefused({ table: small, features: ['x'], kMin: 0 }, /^kMin=0 must be at least 1/));
+    it('kMin < 1', () =>
+      expectRefused({ table: small, features: ['x'], kMin: 0 }, /^kMin=0 must be a whole number, at least 1/));
     it('an unknown feature', () =>
       expectRefused(
         { datasetId: crm, features: ['ltv', 'nope'] },

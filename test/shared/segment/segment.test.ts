@@ -91,6 +91,16 @@ describe('runSegmentation', () => {
     expect(progress[progress.length - 1]).toEqual([5, 5]);
   });
 
+  test('runSegmentation(table, { kMin: 1 }) adds a single segment’s inertia for the elbow and still chooses k from 2', () => {
+    const result = runSegmentation(fixtureTable, { features: fixture.features, kMin: 1, kMax: 4 });
+    expect(result.kSelection.map((s) => s.k)).toEqual([1, 2, 3, 4]);
+    // One segment: the inertia is the total sum of squares of standardised features, n·d.
+    const n = fixture.table.rowCount;
+    expect(result.kSelection[0].inertia).toBeCloseTo(n * fixture.features.length, 9);
+    expect(result.kSelection[0].silhouette).toBeNull();
+    expect(result.recommendedK).toBe(3);
+  });
+
   test('runSegmentation(table, { k, kMin, kMax }) fits k and still scores the range', () => {
     const result = runSegmentation(fixtureTable, { features: fixture.features, k: 2, kMin: 3, kMax: 4 });
     expect(result.k).toBe(2);
@@ -140,7 +150,8 @@ describe('runSegmentation', () => {
     const cases: [string, object, RegExp][] = [
       ['k < 2', { k: 1 }, /^k=1 must be a whole number of segments, at least 2/],
       ['a fractional k', { k: 2.5 }, /^k=2.5/],
-      ['kMin < 2', { kMin: 1 }, /^kMin=1/],
+      ['kMin < 1', { kMin: 0 }, /^kMin=0 must be a whole number, at least 1/],
+      ['kMax < 2 without k', { kMin: 1, kMax: 1 }, /^kMax=1 must be at least 2 to choose k/],
       ['kMax < kMin', { kMin: 4, kMax: 3 }, /^kMax=3 is below kMin=4/],
       ['restarts < 1', { restarts: 0 }, /^restarts=0/],
       ['an unknown method', { method: 'DBSCAN' }, /^method=DBSCAN must be KMEANS or WARD/],
