@@ -1,4 +1,3 @@
-import datasetsJson from '../../fixtures/segment/kernels-datasets.json';
 import silhouetteJson from '../../fixtures/segment/kernels-silhouette.json';
 import wardJson from '../../fixtures/segment/kernels-ward.json';
 import { InputError } from '../../../shared/errors';
@@ -7,17 +6,12 @@ import { elbowK } from '../../../shared/segment/elbow';
 import { kMeans } from '../../../shared/segment/kmeans';
 import { silhouetteSamples } from '../../../shared/segment/silhouette';
 import { wardLinkage } from '../../../shared/segment/ward';
+import { kernelDatasets } from './helpers';
 
-interface Dataset {
-  n: number;
-  d: number;
-  X: number[];
-}
-const datasets = datasetsJson as Record<string, Dataset>;
 const silhouettes = silhouetteJson as { dataset: string; description: string; labels: number[]; score: number }[];
 const ward = wardJson as { dataset: string; linkage: number[]; fcluster: Record<string, number[]> }[];
 
-const blobs = datasets.blobs;
+const blobs = kernelDatasets.blobs;
 const X = Float64Array.from(blobs.X);
 const { n, d } = blobs;
 

@@ -1,15 +1,9 @@
-import datasetsJson from '../../fixtures/segment/kernels-datasets.json';
 import casesJson from '../../fixtures/segment/kernels-kmeans-plus-plus.json';
 import { InputError } from '../../../shared/errors';
 import { createRng, type Rng } from '../../../shared/random';
 import { kMeansPlusPlus } from '../../../shared/segment/kmeans-plus-plus';
+import { kernelDatasets } from './helpers';
 
-interface Dataset {
-  n: number;
-  d: number;
-  X: number[];
-}
-const datasets = datasetsJson as Record<string, Dataset>;
 const cases = casesJson as { dataset: string; k: number; seed: number; draws: number[]; indices: number[] }[];
 
 /** An Rng that hands out recorded uniforms (numpy's RandomState.random_sample), and counts them. */
@@ -41,7 +35,7 @@ describe('kMeansPlusPlus', () => {
   test.each(cases.map((c) => [c.dataset, c.k, c.seed, c] as const))(
     'kMeansPlusPlus on %s with k=%i picks the rows of scikit-learn kmeans_plusplus(random_state=%i) from its draws',
     (_name, k, _seed, c) => {
-      const { n, d, X: values } = datasets[c.dataset];
+      const { n, d, X: values } = kernelDatasets[c.dataset];
       const X = Float64Array.from(values);
       const rng = replay(c.draws);
       expect(kMeansPlusPlus(X, n, d, k, rng)).toEqual(rowsOf(X, d, c.indices));

@@ -5,6 +5,7 @@ import type { SegmentationResult } from '../../../shared/segment/types';
 import { tableFromCells } from '../../../shared/table/from-cells';
 import type { Cell, Table } from '../../../shared/table/types';
 import fixture from '../../fixtures/segment/pipeline-segment.json';
+import { samePartition } from './helpers';
 
 const fixtureTable: Table = {
   rowCount: fixture.table.rowCount,
@@ -14,18 +15,6 @@ const fixtureTable: Table = {
     values: Float64Array.from(c.values as number[]),
   })),
 };
-
-/** True when two labelings of the same rows are the same partition (equal up to renaming the labels). */
-function samePartition(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
-  const forward = new Map<number, number>();
-  const backward = new Map<number, number>();
-  for (let i = 0; i < a.length; i++) {
-    if ((forward.get(a[i]) ?? b[i]) !== b[i] || (backward.get(b[i]) ?? a[i]) !== a[i]) return false;
-    forward.set(a[i], b[i]);
-    backward.set(b[i], a[i]);
-  }
-  return true;
-}
 
 /** The invariants every result keeps, whatever the data. */
 function expectConsistent(result: SegmentationResult): void {

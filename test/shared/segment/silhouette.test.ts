@@ -1,15 +1,9 @@
-import datasetsJson from '../../fixtures/segment/kernels-datasets.json';
 import casesJson from '../../fixtures/segment/kernels-silhouette.json';
 import { InputError } from '../../../shared/errors';
 import { createRng } from '../../../shared/random';
 import { silhouetteSamples, silhouetteScore } from '../../../shared/segment/silhouette';
+import { kernelDatasets } from './helpers';
 
-interface Dataset {
-  n: number;
-  d: number;
-  X: number[];
-}
-const datasets = datasetsJson as Record<string, Dataset>;
 const cases = casesJson as {
   dataset: string;
   description: string;
@@ -50,7 +44,7 @@ describe('silhouetteSamples / silhouetteScore', () => {
   });
 
   describe.each(cases.map((c) => [c.dataset, c.description, c] as const))('on %s, %s', (_name, _description, c) => {
-    const { n, d, X: values } = datasets[c.dataset];
+    const { n, d, X: values } = kernelDatasets[c.dataset];
     const X = Float64Array.from(values);
     const labels = Int32Array.from(c.labels);
 

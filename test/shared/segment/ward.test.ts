@@ -1,15 +1,9 @@
-import datasetsJson from '../../fixtures/segment/kernels-datasets.json';
 import casesJson from '../../fixtures/segment/kernels-ward.json';
 import { InputError } from '../../../shared/errors';
 import { createRng } from '../../../shared/random';
 import { cutLinkage, wardLinkage } from '../../../shared/segment/ward';
+import { samePartition, kernelDatasets } from './helpers';
 
-interface Dataset {
-  n: number;
-  d: number;
-  X: number[];
-}
-const datasets = datasetsJson as Record<string, Dataset>;
 const cases = casesJson as {
   dataset: string;
   linkage: number[];
@@ -20,18 +14,6 @@ const cases = casesJson as {
 
 function column(Z: ArrayLike<number>, c: number): number[] {
   return Array.from({ length: Z.length / 4 }, (_, i) => Z[i * 4 + c]);
-}
-
-/** Whether two labelings are the same partition: the contingency table has one non-zero cell per row and column. */
-function samePartition(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
-  const forward = new Map<number, number>();
-  const backward = new Map<number, number>();
-  for (let i = 0; i < a.length; i++) {
-    if ((forward.get(a[i]) ?? b[i]) !== b[i] || (backward.get(b[i]) ?? a[i]) !== a[i]) return false;
-    forward.set(a[i], b[i]);
-    backward.set(b[i], a[i]);
-  }
-  return true;
 }
 
 describe('wardLinkage', () => {
@@ -54,7 +36,7 @@ describe('wardLinkage', () => {
   });
 
   describe.each(cases.map((c) => [c.dataset, c] as const))('on %s', (_name, c) => {
-    const { n, d, X: values } = datasets[c.dataset];
+    const { n, d, X: values } = kernelDatasets[c.dataset];
     const X = Float64Array.from(values);
     const Z = wardLinkage(X, n, d);
 
