@@ -1,17 +1,9 @@
 import { InputError } from '../../../shared/errors';
 import { costsByChannel } from '../../../shared/channel/channel-costs';
-import type { Column, Table } from '../../../shared/table/types';
+import type { Column } from '../../../shared/table/types';
+import { numbers, table } from '../../helpers/columns';
 
 const text = (name: string, values: (string | null)[]): Column => ({ name, type: 'TEXT', values });
-const numbers = (name: string, values: (number | null)[]): Column => ({
-  name,
-  type: 'NUMBER',
-  values: Float64Array.from(values, (v) => (v === null ? NaN : v)),
-});
-const table = (...columns: Column[]): Table => ({
-  rowCount: (columns[0] as { values: ArrayLike<unknown> }).values.length,
-  columns,
-});
 
 describe('costsByChannel', () => {
   test('costsByChannel(table, columns) sums the rows of each channel, in order of first appearance', () => {

@@ -4,21 +4,8 @@ import type { PeriodComparisonOptions, PeriodComparisonRow, PeriodMeasures } fro
 import { InputError, LimitError } from '../../../shared/errors';
 import type { Column, Table } from '../../../shared/table/types';
 import { expectClose } from '../experiment/close-to';
+import { category, numbers } from '../../helpers/columns';
 
-const category = (name: string, values: (string | null)[]): Column => {
-  const levels = [...new Set(values.filter((v): v is string => v !== null))];
-  return {
-    name,
-    type: 'CATEGORY',
-    levels,
-    codes: Int32Array.from(values, (v) => (v === null ? -1 : levels.indexOf(v))),
-  };
-};
-const numbers = (name: string, values: (number | null)[]): Column => ({
-  name,
-  type: 'NUMBER',
-  values: Float64Array.from(values, (v) => (v === null ? NaN : v)),
-});
 const table = (...columns: Column[]): Table => ({
   rowCount: columns[0].type === 'CATEGORY' ? columns[0].codes.length : columns[0].values.length,
   columns,

@@ -4,6 +4,7 @@ import { experimentReport, MAX_SEGMENT_VALUES } from '../../../shared/experiment
 import type { ExperimentOptions } from '../../../shared/experiment/types';
 import type { Column, Table } from '../../../shared/table/types';
 import { expectAnalysis, type ExpectedAnalysis } from './expect-analysis';
+import { category, numbers } from '../../helpers/columns';
 
 type FixtureColumn =
   { type: 'CATEGORY'; levels: string[]; codes: number[] } | { type: 'NUMBER' | 'BOOLEAN'; values: (number | null)[] };
@@ -17,20 +18,6 @@ function fixtureTable(columns: Record<string, FixtureColumn>): Table {
   return { rowCount: built[0].type === 'CATEGORY' ? built[0].codes.length : built[0].values.length, columns: built };
 }
 
-const category = (name: string, values: (string | null)[]): Column => {
-  const levels = [...new Set(values.filter((v): v is string => v !== null))];
-  return {
-    name,
-    type: 'CATEGORY',
-    levels,
-    codes: Int32Array.from(values, (v) => (v === null ? -1 : levels.indexOf(v))),
-  };
-};
-const numbers = (name: string, values: number[]): Column => ({
-  name,
-  type: 'NUMBER',
-  values: Float64Array.from(values),
-});
 const table = (...columns: Column[]): Table => ({
   rowCount: columns[0].type === 'CATEGORY' ? columns[0].codes.length : columns[0].values.length,
   columns,

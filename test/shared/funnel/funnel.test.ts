@@ -4,6 +4,7 @@ import { InputError, LimitError } from '../../../shared/errors';
 import { funnelReport } from '../../../shared/funnel/funnel';
 import type { FunnelAttributes, FunnelOptions } from '../../../shared/funnel/types';
 import type { Column, Table } from '../../../shared/table/types';
+import { category, numbers, table } from '../../helpers/columns';
 
 type Values = (string | number | null)[];
 
@@ -11,24 +12,6 @@ const text = (name: string, values: Values): Column => ({
   name,
   type: 'TEXT',
   values: values.map((v) => (v === null ? null : String(v))),
-});
-const numbers = (name: string, values: Values, type: 'NUMBER' | 'DATE' = 'NUMBER'): Column => ({
-  name,
-  type,
-  values: Float64Array.from(values, (v) => (v === null ? NaN : Number(v))),
-});
-const category = (name: string, values: Values): Column => {
-  const levels = [...new Set(values.filter((v) => v !== null).map(String))];
-  return {
-    name,
-    type: 'CATEGORY',
-    levels,
-    codes: Int32Array.from(values, (v) => (v === null ? -1 : levels.indexOf(String(v)))),
-  };
-};
-const table = (...columns: Column[]): Table => ({
-  rowCount: columns[0].type === 'CATEGORY' ? columns[0].codes.length : columns[0].values.length,
-  columns,
 });
 
 /** The fixture's events as a Table: times as NUMBER epoch seconds, or as DATE epoch ms. */
