@@ -6,6 +6,16 @@ const FUNNEL = `query($input: FunnelInput!) { funnel(input: $input) {
   steps { name users conversionFromPrevious conversionFromStart dropOff dropOffRate medianSecondsFromPrevious usersWithEvent }
   breakdown { value users steps { name users conversionFromStart } }
 } }`;
+/** The demo workspace's funnel: visit → signup → trial → paid over the Website events dataset. */
+const DEMO_STEPS = ['visit', 'signup', 'trial', 'paid'];
+const demoFunnel = (datasetId: string) => ({
+  datasetId,
+  userColumn: 'user_id',
+  stepColumn: 'step',
+  timeColumn: 'timestamp',
+  steps: DEMO_STEPS,
+});
+
 const CHANNELS = `query($input: ChannelInput!) { channels(input: $input) {
   warnings
   overall { users conversions conversionRate avgValue paidCpa }
@@ -31,17 +41,13 @@ describe.each(backends())('funnel and channels over HTTP on %s', (backend) => {
   it('reads the demo funnel: low sign-up, moderate trial-to-paid, consistent counts', async () => {
     const res = await gql(server.url, FUNNEL, {
       input: {
-        datasetId: events,
-        userColumn: 'user_id',
-        stepColumn: 'step',
-        timeColumn: 'timestamp',
-        steps: ['visit', 'signup', 'trial', 'paid'],
+        ...demoFunnel(events),
       },
     });
     expect(res.errors).toBeUndefined();
     const f = res.data!.funnel;
     expect(f.order).toBe('ORDERED');
-    expect(f.steps.map((s: { name: string }) => s.name)).toEqual(['visit', 'signup', 'trial', 'paid']);
+    expect(f.steps.map((s: { name: string }) => s.name)).toEqual(DEMO_STEPS);
     expect(f.users).toBe(f.steps[0].users);
     for (let i = 1; i < 4; i++) {
       const [prev, step] = [f.steps[i - 1], f.steps[i]];
@@ -58,11 +64,7 @@ describe.each(backends())('funnel and channels over HTTP on %s', (backend) => {
   it('breaks the funnel down by an attribute joined from the users table and reports unmatched users', async () => {
     const res = await gql(server.url, FUNNEL, {
       input: {
-        datasetId: events,
-        userColumn: 'user_id',
-        stepColumn: 'step',
-        timeColumn: 'timestamp',
-        steps: ['visit', 'signup', 'trial', 'paid'],
+        ...demoFunnel(events),
         attributes: { datasetId: users, userColumn: 'user_id', column: 'segment' },
       },
     });
@@ -187,11 +189,7 @@ describe('funnel and channels broken down by a stored segmentation', () => {
 
     const funnel = await gql(server.url, FUNNEL, {
       input: {
-        datasetId: await datasetId(server.url, 'Website events'),
-        userColumn: 'user_id',
-        stepColumn: 'step',
-        timeColumn: 'timestamp',
-        steps: ['visit', 'signup', 'trial', 'paid'],
+        ...demoFunnel(await datasetId(server.url, 'Website events')),
         segmentationId,
       },
     });
