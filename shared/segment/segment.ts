@@ -10,6 +10,7 @@ import { preprocess, type Preprocessed } from './preprocess';
 import { profileSegments } from './profile';
 import { relabelBySize } from './relabel';
 import { silhouetteSamples } from './silhouette';
+import { checkStabilityResamples, segmentStability } from './stability';
 import type { Segment, SegmentationResult, SegmentMethod, SegmentOptions } from './types';
 import { cutLinkage, wardLinkage } from './ward';
 
@@ -39,6 +40,7 @@ import { cutLinkage, wardLinkage } from './ward';
  */
 export function runSegmentation(table: Table, options: SegmentOptions): SegmentationResult {
   const settings = resolve(options);
+  checkStabilityResamples(options.stabilityResamples);
   const keys = options.keyColumn === undefined ? null : stringValues(getColumn(table, options.keyColumn, 'keyColumn'));
   const progress = progressReporter(options.onProgress, settings.excludeOutliers);
 
@@ -116,6 +118,14 @@ export function runSegmentation(table: Table, options: SegmentOptions): Segmenta
     );
   }
 
+  const { X, n, d } = final.prep;
+  const stability = segmentStability(X, n, d, final.labels, segments, {
+    ...settings,
+    k,
+    resamples: options.stabilityResamples,
+  });
+  warnings.push(...stability.warnings);
+
   return {
     method: settings.method,
     k,
@@ -131,6 +141,7 @@ export function runSegmentation(table: Table, options: SegmentOptions): Segmenta
     droppedRows: first.prep.droppedRows,
     outlierRows,
     featureNames: final.prep.featureNames,
+    stability: stability.overall,
     warnings: [...warnings, ...final.warnings],
     ...(final.linkage ? { linkage: final.linkage, linkageRows: final.prep.rowIndex } : {}),
   };

@@ -41,6 +41,8 @@ export interface SegmentProfile {
   share: number;
   /** Mean silhouette of the members; null when not computed. */
   silhouette: number | null;
+  /** Mean Jaccard similarity to its best match over bootstrap resamples (see `clusterStability`); null when off. */
+  stability?: number | null;
   features: FeatureProfile[];
   categories: CategoryProfile[];
 }
@@ -76,6 +78,8 @@ export interface SegmentOptions {
   excludeOutliers?: boolean;
   /** Display names for levels of categorical columns, by column then level: { region: { '0': 'North America' } }. */
   levelNames?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** Bootstrap resamples for segment stability (`clusterStability`); 0 (the default) = off. */
+  stabilityResamples?: number;
   /** Called as the k-selection progresses (see `chooseK`). */
   onProgress?: (done: number, total: number) => void;
 }
@@ -107,6 +111,8 @@ export interface SegmentationResult {
   outlierRows: number[];
   /** The clustered features after one-hot expansion ("income", "region=1"). */
   featureNames: string[];
+  /** Mean of the segments' stabilities; null when stabilityResamples is 0. */
+  stability?: number | null;
   warnings: string[];
   /** WARD only: SciPy's (n−1)×4 linkage over the segmented rows, for the dendrogram. */
   linkage?: Float64Array;
