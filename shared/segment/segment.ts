@@ -2,6 +2,7 @@ import { InputError } from '../errors';
 import { fsum } from '../math/sum';
 import { getColumn, stringValues } from '../table/access';
 import type { Table } from '../table/types';
+import { segmentModel } from './assign';
 import { chooseK, type KFit, type KScore } from './choose-k';
 import { kMeans } from './kmeans';
 import { nameSegments } from './names';
@@ -142,6 +143,7 @@ export function runSegmentation(table: Table, options: SegmentOptions): Segmenta
     outlierRows,
     featureNames: final.prep.featureNames,
     stability: stability.overall,
+    model: segmentModel(final.prep, final.labels, k, settings.missing ?? 'ZERO', settings.scaling ?? 'STANDARD'),
     warnings: [...warnings, ...final.warnings],
     ...(final.linkage ? { linkage: final.linkage, linkageRows: final.prep.rowIndex } : {}),
   };

@@ -2,6 +2,7 @@
  * The plain result objects of the segmentation pipeline: what `runSegmentation` and `runRfm` hand to the server
  * (and to a worker thread), and what the GraphQL `Segmentation` type is mapped from.
  */
+import type { SegmentModel } from './assign';
 import type { KScore } from './choose-k';
 
 /** How missing cells are treated before clustering (GraphQL `MissingPolicy`). */
@@ -113,6 +114,8 @@ export interface SegmentationResult {
   featureNames: string[];
   /** Mean of the segments' stabilities; null when stabilityResamples is 0. */
   stability?: number | null;
+  /** What `assignSegments` needs to put new rows into these segments (segment runs; RFM runs have none). */
+  model?: SegmentModel;
   warnings: string[];
   /** WARD only: SciPy's (n−1)×4 linkage over the segmented rows, for the dendrogram. */
   linkage?: Float64Array;
