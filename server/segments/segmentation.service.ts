@@ -403,6 +403,7 @@ function segmentOptions(input: SegmentInput): SegmentOptions {
       keyColumn: input.keyColumn,
       minSegmentShare: input.minSegmentShare,
       excludeOutliers: input.excludeOutliers,
+      stabilityResamples: input.stabilityResamples,
     }),
   };
 }
