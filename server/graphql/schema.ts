@@ -17,6 +17,7 @@ import { PeriodComparisonResolver } from '../compare/period-comparison.resolver'
 import { DatasetResolver } from '../datasets/dataset.resolver';
 import { ExperimentResolver } from '../experiments/experiment.resolver';
 import { FunnelResolver } from '../funnels/funnel.resolver';
+import { AssignSegmentsResolver } from '../segments/assign-segments.resolver';
 import { SegmentationResolver } from '../segments/segmentation.resolver';
 import { SegmentationStabilityResolver } from '../segments/segmentation-stability.resolver';
 import { CellScalar } from './cell.scalar';
@@ -31,6 +32,7 @@ export const resolvers = [
   CorrelationResolver,
   CohortResolver,
   SegmentationStabilityResolver,
+  AssignSegmentsResolver,
 ] as const;
 
 /** Fields typed [[Cell]!]! by the contract: a list of rows, each row a non-null list of nullable cells. */
