@@ -74,4 +74,32 @@ describe('assignSegments(table, model) against scikit-learn scaler.transform + K
       "1 row lies farther from the nearest segment's centre than any of that segment's members did in the run: they may fit no segment well (see distances)",
     ]);
   });
+
+  it('puts a row set aside by excludeOutliers into the nearest clustered segment, flagged as farther than any member', () => {
+    // 60 rows near (0, 0) and 60 near (10, 10), then one bot at (1000, 1000): k = 3 isolates the bot (under 1%),
+    // excludeOutliers sets it aside and clusters the other 120 again, with scaling refitted on them.
+    const x = [...Array.from({ length: 120 }, (_, i) => (i < 60 ? 0 : 10) + (i % 6) * 0.1), 1000];
+    const y = [...Array.from({ length: 120 }, (_, i) => (i < 60 ? 0 : 10) + (i % 5) * 0.1), 1000];
+    const t = table(numbers('x', x), numbers('y', y));
+    const run = runSegmentation(t, { features: ['x', 'y'], k: 3, excludeOutliers: true });
+    expect(run.outlierRows).toEqual([120]);
+    const assignment = assignSegments(t, run.model!);
+    expect(Array.from(assignment.labels.subarray(0, 120))).toEqual(Array.from(run.labels.subarray(0, 120)));
+    expect(assignment.labels[120]).toBeGreaterThanOrEqual(0);
+    expect(assignment.distances[120]).toBeGreaterThan(100);
+    expect(assignment.warnings).toEqual([
+      "1 row lies farther from the nearest segment's centre than any of that segment's members did in the run: they may fit no segment well (see distances)",
+    ]);
+  });
+
+  it('compares new rows with each Ward segment’s mean', () => {
+    // Unscaled, Ward splits 1, 2, 3 | 50, 51, 52: means 2 and 51; 10 is 8 from 2 and 41 from 51.
+    const t = table(numbers('amount', [1, 2, 3, 50, 51, 52]));
+    const run = runSegmentation(t, { features: ['amount'], k: 2, method: 'WARD', scaling: 'NONE' });
+    const low = run.labels[0];
+    expect(run.model!.centroids[low]).toEqual([2]);
+    const assignment = assignSegments(table(numbers('amount', [10])), run.model!);
+    expect(assignment.labels[0]).toBe(low);
+    expect(assignment.distances[0]).toBe(8);
+  });
 });
