@@ -4,7 +4,10 @@ import type { RunningServer } from '../../server/bootstrap';
 import { projectRoot } from '../../server/paths';
 import { gql, type TestStorage, openTestServer, closeTestServer } from './helpers/server';
 
-/** The README's GraphQL examples, each an operation, with "<Dataset name>" standing for that dataset's id. */
+/**
+ * The README's GraphQL examples, each an operation, with "<Dataset name>" standing for that dataset's id and
+ * "<segmentation:Run name>" for the newest run of that name (made by an earlier example).
+ */
 function readmeOperations(): string[] {
   const readme = readFileSync(join(projectRoot(), 'README.md'), 'utf8');
   const block = /```graphql\n([\s\S]*?)```/.exec(readme);
@@ -32,6 +35,10 @@ describe('the README examples', () => {
       'experiment(',
       'sampleSize(',
       'periodComparison(',
+      'correlations(',
+      'cohorts(',
+      'stabilityResamples',
+      'assignSegments(',
     ]) {
       expect(all).toContain(field);
     }
@@ -44,7 +51,16 @@ describe('the README examples', () => {
         id: string;
         name: string;
       }[];
+      const runs = (await gql(server.url, '{ segmentations { id name } }')).data!.segmentations as {
+        id: string;
+        name: string | null;
+      }[];
       const query = operation.replace(/<([^>]+)>/g, (_, name: string) => {
+        if (name.startsWith('segmentation:')) {
+          const run = runs.find((r) => r.name === name.slice('segmentation:'.length));
+          if (!run) throw new Error(`README names a segmentation "${name}" that no earlier example made`);
+          return run.id;
+        }
         const found = datasets.find((d) => d.name === name);
         if (!found) throw new Error(`README names a dataset "${name}" that the demo workspace does not have`);
         return found.id;
