@@ -11,7 +11,7 @@ import { preprocess, type Preprocessed } from './preprocess';
 import { profileSegments } from './profile';
 import { relabelBySize } from './relabel';
 import { silhouetteSamples } from './silhouette';
-import { checkStabilityResamples, segmentStability } from './stability';
+import { checkStabilityResamples, segmentStability, stabilityProgress } from './stability';
 import type { Segment, SegmentationResult, SegmentMethod, SegmentOptions } from './types';
 import { cutLinkage, wardLinkage } from './ward';
 
@@ -43,7 +43,8 @@ export function runSegmentation(table: Table, options: SegmentOptions): Segmenta
   const settings = resolve(options);
   checkStabilityResamples(options.stabilityResamples);
   const keys = options.keyColumn === undefined ? null : stringValues(getColumn(table, options.keyColumn, 'keyColumn'));
-  const progress = progressReporter(options.onProgress, settings.excludeOutliers);
+  const overall = stabilityProgress(options.onProgress, options.stabilityResamples);
+  const progress = progressReporter(overall.clustering, settings.excludeOutliers);
 
   const first = analyse(table, settings, undefined, progress.first);
   const firstFlags = flagSmallSegments(first.sizes, settings.minSegmentShare);
@@ -124,6 +125,7 @@ export function runSegmentation(table: Table, options: SegmentOptions): Segmenta
     ...settings,
     k,
     resamples: options.stabilityResamples,
+    onResample: overall.resample,
   });
   warnings.push(...stability.warnings);
 

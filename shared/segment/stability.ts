@@ -18,6 +18,8 @@ export interface StabilityOptions {
   /** k-means restarts of each re-clustering, as in the run. */
   restarts: number;
   seed: number;
+  /** Called after each resample with (resamples done, resamples). */
+  onResample?: (done: number, total: number) => void;
 }
 
 export interface Stability {
@@ -84,6 +86,7 @@ export function clusterStability(
       sums[c] += best[c];
       counts[c]++;
     }
+    options.onResample?.(b + 1, resamples);
   }
   const segments = Array.from(sums, (sum, c) => (counts[c] > 0 ? sum / counts[c] : null));
   const present = segments.filter((s): s is number => s !== null);
@@ -164,4 +167,24 @@ export function segmentStability(
     }
   }
   return { overall: result.overall, warnings };
+}
+
+/**
+ * Progress over a segmentation with stability: the clustering's own (done, total) passes through with the resamples
+ * added to its total, then each resample counts one more (a resample is one clustering at a fixed k, about the
+ * work of one k tried), so a progress bar neither stops at 100% while resampling nor runs backwards.
+ */
+export function stabilityProgress(
+  onProgress: ((done: number, total: number) => void) | undefined,
+  resamples: number | undefined,
+): { clustering: (done: number, total: number) => void; resample: (done: number) => void } {
+  const extra = resamples ?? 0;
+  let clusteringTotal = 0;
+  return {
+    clustering: (done, total) => {
+      clusteringTotal = total;
+      onProgress?.(done, total + extra);
+    },
+    resample: (done) => onProgress?.(clusteringTotal + done, clusteringTotal + extra),
+  };
 }

@@ -96,4 +96,22 @@ describe('clusterStability and runSegmentation(stabilityResamples)', () => {
       }),
     ).toThrow(InputError);
   });
+
+  it('reports progress through the resamples, ending at the total', () => {
+    const calls: [number, number][] = [];
+    runSegmentation(blobs(30, 5), {
+      features: ['x', 'y'],
+      k: 3,
+      stabilityResamples: 4,
+      onProgress: (done, total) => calls.push([done, total]),
+    });
+    // k given: one fit (1 of 1), then 4 resamples, all out of 1 + 4.
+    expect(calls).toEqual([
+      [1, 5],
+      [2, 5],
+      [3, 5],
+      [4, 5],
+      [5, 5],
+    ]);
+  });
 });
