@@ -12,7 +12,8 @@ import type { CorrelationMethod, CorrelationOptions, CorrelationReport, TargetCo
  * The diagonal is 1 (p 0) for a column that varies. A constant column, or a pair with fewer than 2 rows or constant
  * on its rows, gives null (pandas: NaN), with a warning naming it. `target` lists that column's correlations with
  * every other, strongest (|r|) first, nulls last, ties in column order.
- * Cost O(c² n) for c columns (Spearman O(c² n log n) when columns have missing values, since each pair ranks its rows).
+ * Cost O(c² n) for c columns, plus for Spearman one ranking (O(n log n)) of each column per pair of missing-value
+ * patterns it takes part in (columns with no missing value share one pattern, the indicators of a column another).
  *
  * @throws InputError for an unknown column, method or target, fewer than two columns after expansion, and what
  *   `correlationColumns` refuses.
@@ -45,27 +46,36 @@ export function correlations(table: Table, options: CorrelationOptions): Correla
   }
 
   const c = columns.length;
-  const complete = columns.map((col) => !col.values.some(Number.isNaN));
-  // Spearman of two complete columns reuses each column's ranks over all rows; other pairs rank their own rows.
-  const globalRanks = columns.map((col, i) => (method === 'SPEARMAN' && complete[i] ? averageRanks(col.values) : null));
   const matrix: (number | null)[][] = Array.from({ length: c }, () => new Array<number | null>(c).fill(null));
   const pValues: (number | null)[][] = Array.from({ length: c }, () => new Array<number | null>(c).fill(null));
   const pairRows: number[][] = Array.from({ length: c }, () => new Array<number>(c).fill(0));
-  for (let a = 0; a < c; a++) {
-    for (let b = a; b < c; b++) {
-      const pair = completePair(columns[a], columns[b]);
-      const ranksA = globalRanks[a];
-      const ranksB = globalRanks[b];
-      let r: number | null;
-      if (a === b) r = pearsonR(pair.x, pair.y) === null ? null : 1;
-      else if (method === 'PEARSON') r = pearsonR(pair.x, pair.y);
-      else if (ranksA && ranksB) r = pearsonR(ranksA, ranksB);
-      else r = pearsonR(averageRanks(pair.x), averageRanks(pair.y));
-      const p =
-        a === b ? (r === null ? null : 0) : correlationPValue(r, pair.x.length, method === 'PEARSON' ? 1 : null);
-      matrix[a][b] = matrix[b][a] = r;
-      pValues[a][b] = pValues[b][a] = p;
-      pairRows[a][b] = pairRows[b][a] = pair.x.length;
+  // Pairs are taken by missing-value pattern: every pair of columns with patterns (p, q) shares the same complete
+  // rows, so each column is gathered (and for Spearman ranked) once per pattern pair, not once per pair.
+  const patterns = missingPatterns(columns);
+  for (let p = 0; p < patterns.length; p++) {
+    for (let q = p; q < patterns.length; q++) {
+      const rows = completeRows(patterns[p].missing, patterns[q].missing, table.rowCount);
+      const n = rows ? rows.length : table.rowCount;
+      const vectors = new Map<number, Float64Array>();
+      const vector = (i: number) => {
+        let v = vectors.get(i);
+        if (!v) {
+          v = rows ? gather(columns[i].values, rows) : columns[i].values;
+          if (method === 'SPEARMAN') v = averageRanks(v);
+          vectors.set(i, v);
+        }
+        return v;
+      };
+      for (const a of patterns[p].columns) {
+        for (const b of patterns[q].columns) {
+          if (p === q && b < a) continue;
+          const r = a === b ? (pearsonR(vector(a), vector(a)) === null ? null : 1) : pearsonR(vector(a), vector(b));
+          const pValue = a === b ? (r === null ? null : 0) : correlationPValue(r, n, method === 'PEARSON' ? 1 : null);
+          matrix[a][b] = matrix[b][a] = r;
+          pValues[a][b] = pValues[b][a] = pValue;
+          pairRows[a][b] = pairRows[b][a] = n;
+        }
+      }
     }
   }
 
@@ -105,21 +115,44 @@ export function correlations(table: Table, options: CorrelationOptions): Correla
   };
 }
 
-/** The values of two columns on the rows where both have one. */
-function completePair(a: CorrelationColumn, b: CorrelationColumn): { x: Float64Array; y: Float64Array } {
-  const n = a.values.length;
-  let count = 0;
-  for (let i = 0; i < n; i++) if (!Number.isNaN(a.values[i]) && !Number.isNaN(b.values[i])) count++;
-  if (count === n) return { x: a.values, y: b.values };
-  const x = new Float64Array(count);
-  const y = new Float64Array(count);
-  let j = 0;
-  for (let i = 0; i < n; i++) {
-    if (Number.isNaN(a.values[i]) || Number.isNaN(b.values[i])) continue;
-    x[j] = a.values[i];
-    y[j++] = b.values[i];
-  }
-  return { x, y };
+/** Columns grouped by which rows they miss; `missing` is null for the group of complete columns. */
+interface MissingPattern {
+  missing: Uint8Array | null;
+  columns: number[];
+}
+
+function missingPatterns(columns: CorrelationColumn[]): MissingPattern[] {
+  const patterns: (MissingPattern & { rows: number[] })[] = [];
+  columns.forEach((column, i) => {
+    const rows: number[] = [];
+    for (let r = 0; r < column.values.length; r++) if (Number.isNaN(column.values[r])) rows.push(r);
+    const same = patterns.find((p) => p.rows.length === rows.length && p.rows.every((r, j) => r === rows[j]));
+    if (same) {
+      same.columns.push(i);
+      return;
+    }
+    let missing: Uint8Array | null = null;
+    if (rows.length > 0) {
+      missing = new Uint8Array(column.values.length);
+      for (const r of rows) missing[r] = 1;
+    }
+    patterns.push({ missing, columns: [i], rows });
+  });
+  return patterns.map(({ missing, columns: members }) => ({ missing, columns: members }));
+}
+
+/** The rows missing in neither pattern; null when that is every row. */
+function completeRows(a: Uint8Array | null, b: Uint8Array | null, rowCount: number): Int32Array | null {
+  if (!a && !b) return null;
+  const rows: number[] = [];
+  for (let r = 0; r < rowCount; r++) if (!(a && a[r]) && !(b && b[r])) rows.push(r);
+  return Int32Array.from(rows);
+}
+
+function gather(values: Float64Array, rows: Int32Array): Float64Array {
+  const out = new Float64Array(rows.length);
+  for (let i = 0; i < rows.length; i++) out[i] = values[rows[i]];
+  return out;
 }
 
 function targetColumn(
