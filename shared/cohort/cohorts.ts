@@ -75,22 +75,34 @@ export function cohorts(table: Table, options: CohortOptions): CohortReport {
   const sizes = new Array<number>(starts.length).fill(0);
   for (let c = 0; c < levels.length; c++) if (Number.isFinite(firstPeriod[c])) sizes[slotOf.get(firstPeriod[c])!]++;
 
-  // Distinct (customer, period) pairs: a customer counts once per period however many rows they have in it.
-  const active = lengths.map((length) => new Array<number>(length).fill(0));
+  // Revenue row by row, in row order (as pandas sums a group).
   const revenue = lengths.map((length) => new Float64Array(length));
   const compensation = lengths.map((length) => new Float64Array(length));
-  const lastCounted = new Float64Array(levels.length).fill(NaN);
-  const order = rowsByCustomerAndPeriod(customerCodes, rowPeriod);
-  for (const row of order) {
+  let firstOfAll = Infinity;
+  for (let row = 0; row < table.rowCount; row++) {
+    if (Number.isNaN(rowPeriod[row])) continue;
+    firstOfAll = Math.min(firstOfAll, rowPeriod[row]);
+    if (!amounts || Number.isNaN(amounts[row])) continue;
     const customer = customerCodes[row];
     const slot = slotOf.get(firstPeriod[customer])!;
     const since = rowPeriod[row] - firstPeriod[customer];
-    if (since >= lengths[slot]) continue;
-    if (lastCounted[customer] !== rowPeriod[row]) {
-      lastCounted[customer] = rowPeriod[row];
-      active[slot][since]++;
-    }
-    if (amounts && !Number.isNaN(amounts[row])) neumaierAdd(revenue[slot], compensation[slot], since, amounts[row]);
+    if (since < lengths[slot]) neumaierAdd(revenue[slot], compensation[slot], since, amounts[row]);
+  }
+  // Active customers: each distinct (customer, period) once, found as runs of equal keys customer × span + period
+  // in a numeric sort (a typed-array sort, far faster than ordering rows with a comparator).
+  const span = lastPeriod - firstOfAll + 1;
+  const keys = new Float64Array(used);
+  for (let row = 0, i = 0; row < table.rowCount; row++) {
+    if (!Number.isNaN(rowPeriod[row])) keys[i++] = customerCodes[row] * span + (rowPeriod[row] - firstOfAll);
+  }
+  keys.sort();
+  const active = lengths.map((length) => new Array<number>(length).fill(0));
+  for (let i = 0; i < keys.length; i++) {
+    if (i > 0 && keys[i] === keys[i - 1]) continue;
+    const customer = Math.floor(keys[i] / span);
+    const slot = slotOf.get(firstPeriod[customer])!;
+    const since = firstOfAll + (keys[i] - customer * span) - firstPeriod[customer];
+    if (since < lengths[slot]) active[slot][since]++;
   }
 
   const result: Cohort[] = starts.map((start, slot) => ({
@@ -122,13 +134,6 @@ export function cohorts(table: Table, options: CohortOptions): CohortReport {
     skippedRows: missingCustomer + missingDate,
     warnings,
   };
-}
-
-/** The used rows (period not NaN) ordered by customer, then period: one pass then sees each (customer, period) once. */
-function rowsByCustomerAndPeriod(customers: Int32Array, periods: Float64Array): Int32Array {
-  const rows: number[] = [];
-  for (let row = 0; row < periods.length; row++) if (!Number.isNaN(periods[row])) rows.push(row);
-  return Int32Array.from(rows).sort((a, b) => customers[a] - customers[b] || periods[a] - periods[b]);
 }
 
 /** sums[i] + compensation[i] += value, Neumaier's compensated summation. */
