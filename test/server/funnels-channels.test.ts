@@ -1,4 +1,5 @@
 import type { RunningServer } from '../../server/bootstrap';
+import demoFixture from '../fixtures/funnel/demo-events.json';
 import { backends, datasetId, gql, type TestStorage, openTestServer, closeTestServer } from './helpers/server';
 
 const FUNNEL = `query($input: FunnelInput!) { funnel(input: $input) {
@@ -76,6 +77,25 @@ describe.each(backends())('funnel and channels over HTTP on %s', (backend) => {
     expect(total).toBe(f.users);
     const paid = f.breakdown.reduce((s: number, b: { steps: { users: number }[] }) => s + b.steps[3].users, 0);
     expect(paid).toBe(f.steps[3].users);
+  });
+
+  it('applies exclusions and per-step windows and gives the time to convert, as the pandas fixture', async () => {
+    const variant = demoFixture.variants[1];
+    const query = `query($input: FunnelInput!) { funnel(input: $input) {
+      steps { name users timeToConvert { p25 median p75 p90 mean } } } }`;
+    const res = await gql(server.url, query, { input: { ...demoFunnel(events), ...variant.options } });
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.funnel.steps).toEqual(
+      variant.expected.steps.map(({ name, users, timeToConvert }) => ({ name, users, timeToConvert })),
+    );
+  });
+
+  it('refuses an exclusion of an event that is not in the data with BAD_USER_INPUT naming the argument', async () => {
+    const res = await gql(server.url, FUNNEL, {
+      input: { ...demoFunnel(events), exclusions: [{ step: 'refund', afterStep: 1, beforeStep: 2 }] },
+    });
+    expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(res.errors?.[0].message).toMatch(/^exclusions: step "refund" not found/);
   });
 
   it('refuses a step that is not in the data, listing the steps that are', async () => {
