@@ -157,6 +157,47 @@ describe.each(backends())('funnel and channels over HTTP on %s', (backend) => {
     for (const s of report.bySegment) expect(s.dropOff).toBe(s.users - s.conversions);
   });
 
+  it('gives the demo channels’ unit economics at a 40% margin over 24 months, from totals', async () => {
+    const query = `query($input: ChannelInput!) { channels(input: $input) { warnings
+      channels { channel spend conversions cpa avgValue totalValue contribution breakEvenCpa marginLtvToCac
+                 paybackMonths health } } }`;
+    const res = await gql(server.url, query, {
+      input: {
+        datasetId: users,
+        channelColumn: 'acquisition_channel',
+        convertedColumn: 'converted',
+        valueColumn: 'ltv',
+        margin: 0.4,
+        lifetimeMonths: 24,
+        costs: { datasetId: costs, channelColumn: 'channel', spendColumn: 'spend' },
+      },
+    });
+    expect(res.errors).toBeUndefined();
+    const channels = res.data!.channels.channels;
+    for (const c of channels) {
+      if (c.totalValue !== null) expect(c.contribution).toBeCloseTo(c.totalValue * 0.4, 6);
+      if (c.avgValue === null || !(c.spend > 0) || !c.conversions) {
+        expect(c.health).toBe('UNKNOWN');
+        continue;
+      }
+      expect(c.breakEvenCpa).toBeCloseTo(c.avgValue * 0.4, 9);
+      expect(c.marginLtvToCac).toBeCloseTo((c.avgValue * 0.4) / c.cpa, 9);
+      expect(c.paybackMonths).toBeCloseTo(c.cpa / ((c.avgValue * 0.4) / 24), 9);
+      const ratio = c.marginLtvToCac;
+      expect(c.health).toBe(ratio >= 3 ? 'PROFITABLE' : ratio >= 1 ? 'MARGINAL' : 'LOSS');
+    }
+    expect(channels.some((c: { health: string }) => c.health === 'UNKNOWN')).toBe(true);
+    expect(res.data!.channels.warnings.join(' ')).toMatch(/health: UNKNOWN for .*"Direct" \(no spend\)/);
+  });
+
+  it('refuses a margin above 1 with BAD_USER_INPUT naming the argument', async () => {
+    const res = await gql(server.url, CHANNELS, {
+      input: { datasetId: users, channelColumn: 'acquisition_channel', margin: 40 },
+    });
+    expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(res.errors?.[0].message).toMatch(/^margin: 40 is not a gross margin/);
+  });
+
   it('refuses negative spend, naming the row', async () => {
     const res = await gql(server.url, CHANNELS, {
       input: {
