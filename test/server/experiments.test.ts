@@ -164,6 +164,13 @@ describe.each(backends())('experiment and sampleSize over HTTP on %s', (backend)
     expect(inline.errors?.[0].message).toMatch(/^userColumn: segmentation .* give userColumn/);
   });
 
+  it('answers NOT_FOUND for an unknown segmentationId', async () => {
+    const res = await gql(server.url, EXPERIMENT, {
+      input: { ...campaignInput(campaign), segmentationId: '00000000-0000-4000-8000-000000000000' },
+    });
+    expect(res.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  });
+
   it('takes an inline table as well as a stored dataset', async () => {
     // 2 of 4 control users convert, 3 of 4 B users: lift 0.25.
     const rows = [
@@ -195,6 +202,11 @@ describe.each(backends())('experiment and sampleSize over HTTP on %s', (backend)
     [{ alpha: 1.5 }, /alpha/],
     [{ variantColumn: 'nope' }, /no column "nope"/],
     [{ conversionColumn: 'spend' }, /row \d+/],
+    [{ revenueColumn: 'spend', covariateColumn: 'nope' }, /no column "nope"/],
+    [{ covariateColumn: 'last_year_spend' }, 'covariateColumn: CUPED adjusts revenue, so it needs a revenueColumn'],
+    [{ sequentialTuning: 800 }, 'sequentialTuning: only applies with sequential: true'],
+    [{ sequential: true, sequentialTuning: -5 }, /^sequentialTuning: -5 must be a number of users above 0/],
+    [{ userColumn: 'customer_id' }, /^userColumn: only used to join a segmentationId/],
   ])('refuses bad input %p with BAD_USER_INPUT', async (change, message) => {
     const res = await gql(server.url, EXPERIMENT, {
       input: {
