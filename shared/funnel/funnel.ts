@@ -78,6 +78,7 @@ export function funnelReport(events: Table, options: FunnelOptions, attributes?:
       ? null
       : eventTimes(getColumn(events, timeColumn, 'timeColumn'), users.codes, stepCodes, steps);
   const exclusions = exclusionCodes(events, options, order);
+  if (exclusions && times) checkExclusionTimes(exclusions, users.codes, times, options);
   const encoded: FunnelEvents = {
     userCodes: users.codes,
     stepCodes,
@@ -195,7 +196,7 @@ function exclusionCodes(
   events: Table,
   options: FunnelOptions,
   order: FunnelOrder,
-): { codes: Int32Array; rules: ExclusionRule[] } | null {
+): { codes: Int32Array; names: string[]; rules: ExclusionRule[] } | null {
   const exclusions = constrained(options.exclusions, 'exclusions', order);
   if (!exclusions || exclusions.length === 0) return null;
   const column = getColumn(events, options.stepColumn, 'stepColumn');
@@ -212,6 +213,7 @@ function exclusionCodes(
   }
   return {
     codes: codes.map((level) => (level < 0 ? -1 : levelEvent[level])),
+    names,
     rules: exclusions.map((e) => ({ event: names.indexOf(e.step), afterStep: e.afterStep, beforeStep: e.beforeStep })),
   };
 }
@@ -265,6 +267,25 @@ function eventTimes(
     }
   }
   return times;
+}
+
+/** An excluded event without a time could not be placed between two steps: refused, as a step row would be. */
+function checkExclusionTimes(
+  exclusions: { codes: Int32Array; names: readonly string[] },
+  userCodes: Int32Array,
+  times: Float64Array,
+  options: FunnelOptions,
+): void {
+  for (let i = 0; i < times.length; i++) {
+    const event = exclusions.codes[i];
+    if (event >= 0 && userCodes[i] >= 0 && !Number.isFinite(times[i])) {
+      throw new InputError(
+        `timeColumn: row ${i + 1} (excluded event "${exclusions.names[event]}") has no time in column ` +
+          `"${options.timeColumn}"`,
+        'timeColumn',
+      );
+    }
+  }
 }
 
 /** A step done by more users than the step before it points to a tracking or aggregation error. */

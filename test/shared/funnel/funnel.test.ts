@@ -300,6 +300,19 @@ describe('funnelReport path rules', () => {
     expect(bad({ stepWindowsSeconds: [null] })).toThrow(/^stepWindowsSeconds: 1 entries for 2 steps/);
     expect(bad({ stepWindowsSeconds: [null, -1] })).toThrow(/^stepWindowsSeconds: entry 2 is -1/);
     expect(bad({ holdConstant: ['device'] })).toThrow(InputError);
+    const untimed = table(text('user', ['a', 'a']), text('event', ['visit', 'cancel']), numbers('ts', [0, null]));
+    const exclusions = [{ step: 'cancel', afterStep: 1, beforeStep: 2 }];
+    expect(() => funnelReport(untimed, { ...options, exclusions, steps: ['visit', 'cancel'] })).toThrow(
+      'timeColumn: row 2 (step "cancel") has no time in column "ts"',
+    );
+    const withBuy = table(
+      text('user', ['a', 'a', 'a']),
+      text('event', ['visit', 'cancel', 'buy']),
+      numbers('ts', [0, null, 4]),
+    );
+    expect(() => funnelReport(withBuy, { ...options, exclusions })).toThrow(
+      'timeColumn: row 2 (excluded event "cancel") has no time in column "ts"',
+    );
   });
 
   test('funnelReport drops a user who did the excluded event between the steps, at the earlier step', () => {
