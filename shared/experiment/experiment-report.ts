@@ -55,6 +55,11 @@ export function experimentReport(table: Table, options: ExperimentOptions): Expe
     throw new InputError('covariateColumn: CUPED adjusts revenue, so it needs a revenueColumn', 'covariateColumn');
   }
   if (sequentialTuning !== null) warnings.push(sequentialWarning(sequentialTuning, alpha));
+  if (sequentialTuning !== null && options.pairwise) {
+    warnings.push(
+      'pairwise: comparisons between non-control variants stay fixed-horizon; only those against the control are sequential',
+    );
+  }
 
   const variantColumn = getColumn(table, options.variantColumn, 'variantColumn');
   const variants = byFirstAppearance(variantColumn);

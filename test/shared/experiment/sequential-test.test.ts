@@ -41,6 +41,11 @@ describe('sequentialTest against gbstats SequentialTwoSidedTTest (experiment_gbs
     expect(report.warnings[0]).toMatch(/^sequential: p-values and intervals are always valid/);
   });
 
+  test('experimentReport says pairwise comparisons stay fixed-horizon under sequential', () => {
+    const report = experimentReport(gbstatsTable(), { ...options, sequential: true, pairwise: true });
+    expect(report.warnings[1]).toMatch(/^pairwise: comparisons between non-control variants stay fixed-horizon/);
+  });
+
   test('experimentReport refuses a sequentialTuning without sequential or not above 0, naming the argument', () => {
     expect(() => experimentReport(gbstatsTable(), { ...options, sequentialTuning: 100 })).toThrow(
       new InputError('sequentialTuning: only applies with sequential: true', 'sequentialTuning'),
