@@ -2,7 +2,7 @@ import { InputError } from '../errors';
 import { funnelPaths } from './funnel-paths';
 import { funnelSteps } from './funnel-steps';
 import { timeToConvert } from './step-times';
-import type { ExclusionRule, FunnelBreakdown, FunnelEvents, FunnelOrder, FunnelStep } from './types';
+import type { ExclusionRule, FunnelBreakdown, FunnelEvents, FunnelOrder, FunnelPaths, FunnelStep } from './types';
 
 export interface FunnelCodesOptions {
   /** Step names, one per step code. */
@@ -27,8 +27,9 @@ export interface FunnelCounts {
 
 /**
  * The funnel of encoded events (see funnelPaths for the ORDERED and ANY rules), overall and per breakdown group:
- * users at each step, conversions, drop-off and the time between steps (median and timeToConvert percentiles). This is the core a service calls
- * with codes it built itself (from SQL or a stored dataset); `funnelReport` wraps it for a Table.
+ * users at each step, conversions, drop-off and the time between steps (median and timeToConvert percentiles). This
+ * is the core a service calls with codes it built itself (from SQL or a stored dataset); `funnelReport` wraps it for
+ * a Table, and funnelFromPaths does the counting for paths already computed elsewhere.
  *
  * @throws InputError when the window is negative or not a number, stepWindowsSeconds does not give one entry per
  *   step (the first null) of seconds ≥ 0, an exclusion's steps are not 1 ≤ afterStep < beforeStep ≤ steps, or per
@@ -39,7 +40,7 @@ export interface FunnelCounts {
  *   userCount: 2, stepCount: 2 }, { steps: ['visit', 'buy'], order: 'ANY' }).steps[1].conversionFromStart; // 0.5
  */
 export function funnelFromCodes(events: FunnelEvents, options: FunnelCodesOptions): FunnelCounts {
-  const { stepCount, userCount } = events;
+  const { stepCount } = events;
   const window = options.conversionWindowSeconds;
   if (window !== undefined && !(Number.isFinite(window) && window >= 0)) {
     throw new InputError(
@@ -56,7 +57,35 @@ export function funnelFromCodes(events: FunnelEvents, options: FunnelCodesOption
     stepWindowsSeconds: options.stepWindowsSeconds,
     exclusions: options.exclusions,
   });
-  const groups = options.groups ?? null;
+  return funnelFromPaths(paths, options.steps, options.groups);
+}
+
+/**
+ * The funnel report from per-user paths (see FunnelPaths: steps reached, the counted time at each step, whether the
+ * user had any event at each step), overall and per group: what a warehouse computes in SQL (one row per user with
+ * their depth and step times) comes here without the events. O(users × steps) plus sorting the time gaps.
+ *
+ * @param steps step names, one per step.
+ * @param groups per user a code into `values`, negative to leave the user out of every group.
+ * @example
+ * // two users: one reached both steps 90 s apart, one only step 1
+ * funnelFromPaths({ depth: Int32Array.of(2, 1), stepTimes: Float64Array.of(0, 90e3, 0, NaN),
+ *   didStep: Uint8Array.of(1, 1, 1, 0) }, ['visit', 'buy']).steps[1].timeToConvert?.median; // 90
+ */
+export function funnelFromPaths(
+  paths: FunnelPaths,
+  stepNames: readonly string[],
+  groupsOption?: FunnelCodesOptions['groups'],
+): FunnelCounts {
+  const stepCount = stepNames.length;
+  const userCount = paths.depth.length;
+  if (paths.didStep.length !== userCount * stepCount) {
+    throw new InputError(
+      `steps: ${stepCount} names for paths of ${paths.didStep.length} user × step cells (${userCount} users)`,
+      'steps',
+    );
+  }
+  const groups = groupsOption ?? null;
   const groupCount = groups ? groups.values.length : 0;
   const users = new Int32Array(stepCount);
   const withEvent = new Int32Array(stepCount);
@@ -74,11 +103,11 @@ export function funnelFromCodes(events: FunnelEvents, options: FunnelCodesOption
   const times = paths.stepTimes
     ? timeToConvert(paths.depth, paths.stepTimes, stepCount, groups?.codes ?? null, groupCount)
     : null;
-  const steps = funnelSteps(options.steps, users, withEvent, times?.medians.overall ?? null, times?.overall);
+  const steps = funnelSteps(stepNames, users, withEvent, times?.medians.overall ?? null, times?.overall);
   const breakdown = (groups?.values ?? []).map((value, g) => {
     const row = (a: Int32Array | Float64Array) => a.subarray(g * stepCount, (g + 1) * stepCount);
     const groupSteps = funnelSteps(
-      options.steps,
+      stepNames,
       row(groupUsers),
       row(groupWithEvent),
       times && row(times.medians.byGroup),
