@@ -1,3 +1,4 @@
+import { analyzeExperiment } from '../../../shared/experiment/analyze-experiment';
 import { cupedTest } from '../../../shared/experiment/cuped';
 import { experimentReport } from '../../../shared/experiment/experiment-report';
 import { InputError } from '../../../shared/errors';
@@ -46,6 +47,36 @@ describe('experimentReport with covariateColumn against gbstats (experiment_gbst
     expectAnalysis(report, expected, name);
     expectCuped(report, expected, name);
     expect(report.variants[1].cuped!.varianceReduction).toBeGreaterThan(0.1);
+  });
+
+  test('analyzeExperiment gives the same CUPED readouts from per-arm aggregates (AVG, VAR_SAMP, COVAR_SAMP in SQL)', () => {
+    const t = gbstats.table;
+    const names = [...new Set(t.group)];
+    const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
+    const groups = names.map((name) => {
+      const rows = t.group.flatMap((g, i) => (g === name ? [i] : []));
+      const [y, x] = [rows.map((i) => t.revenue[i]), rows.map((i) => t.last_year[i])];
+      const [my, mx] = [mean(y), mean(x)];
+      const n = rows.length;
+      const sampleCov = (a: number[], ma: number, b: number[], mb: number) =>
+        a.reduce((sum, v, k) => sum + (v - ma) * (b[k] - mb), 0) / (n - 1);
+      return {
+        name,
+        users: n,
+        conversions: rows.reduce((sum, i) => sum + t.converted[i], 0),
+        revenue: { n, mean: my, variance: sampleCov(y, my, y, my) },
+        covariate: { mean: mx, variance: sampleCov(x, mx, x, mx), covariance: sampleCov(x, mx, y, my) },
+      };
+    });
+    const { expected } = gbstats.reports[0];
+    const analysis = analyzeExperiment(groups, {
+      control: names.indexOf('control'),
+      alpha: 0.05,
+      correction: 'HOLM',
+      pairwise: false,
+      expectedSplit: null,
+    });
+    expectCuped(analysis, expected, 'from aggregates');
   });
 
   test('experimentReport refuses a covariate without revenue and counts blank covariates as 0', () => {
