@@ -6,7 +6,7 @@ import { gql, type TestStorage, openTestServer, closeTestServer } from './helper
 
 /**
  * The README's GraphQL examples, each an operation, with "<Dataset name>" standing for that dataset's id and
- * "<segmentation:Run name>" for the newest run of that name (made by an earlier example).
+ * "<segmentation: Name>" for the id of the stored segmentation of that name (made by an example before it).
  */
 function readmeOperations(): string[] {
   const readme = readFileSync(join(projectRoot(), 'README.md'), 'utf8');
@@ -47,18 +47,13 @@ describe('the README examples', () => {
   it.each(readmeOperations().map((op) => [op.split('\n')[0].slice(0, 60), op]))(
     'runs without errors: %s',
     async (_title, operation) => {
-      const datasets = (await gql(server.url, '{ datasets { id name } }')).data!.datasets as {
-        id: string;
-        name: string;
-      }[];
-      const runs = (await gql(server.url, '{ segmentations { id name } }')).data!.segmentations as {
-        id: string;
-        name: string | null;
-      }[];
+      const stored = (await gql(server.url, '{ datasets { id name } segmentations { id name } }')).data!;
+      const datasets = stored.datasets as { id: string; name: string }[];
+      const segmentations = stored.segmentations as { id: string; name: string }[];
       const query = operation.replace(/<([^>]+)>/g, (_, name: string) => {
-        if (name.startsWith('segmentation:')) {
-          const run = runs.find((r) => r.name === name.slice('segmentation:'.length));
-          if (!run) throw new Error(`README names a segmentation "${name}" that no earlier example made`);
+        if (name.startsWith('segmentation: ')) {
+          const run = segmentations.find((s) => s.name === name.slice('segmentation: '.length));
+          if (!run) throw new Error(`README names a segmentation "${name}" that no example before it stored`);
           return run.id;
         }
         const found = datasets.find((d) => d.name === name);
