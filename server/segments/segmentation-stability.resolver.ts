@@ -12,7 +12,8 @@ export class SegmentationStabilityResolver {
       'counted); null unless the run asked for stabilityResamples.',
   })
   stability(@Root() run: SegmentationEntity): number | null {
-    const values = run.segments.flatMap((s) => (typeof s.stability === 'number' ? [s.stability] : []));
+    // A run still in progress (background runs) may have no segments yet.
+    const values = (run.segments ?? []).flatMap((s) => (typeof s.stability === 'number' ? [s.stability] : []));
     return values.length > 0 ? values.reduce((sum, v) => sum + v, 0) / values.length : null;
   }
 }
