@@ -2,16 +2,16 @@ import { InputError } from '../errors';
 import { fsum } from '../math/sum';
 import { getColumn, stringValues } from '../table/access';
 import type { Table } from '../table/types';
-import { segmentModel } from './assign';
 import { chooseK, type KFit, type KScore } from './choose-k';
 import { kMeans } from './kmeans';
 import { nameSegments } from './names';
 import { checkMinSegmentShare, DEFAULT_MIN_SEGMENT_SHARE, flagSmallSegments, rowsInSegments } from './outliers';
 import { preprocess, type Preprocessed } from './preprocess';
+import { segmentModel } from './assign';
+import { checkStabilityResamples, segmentStability, stabilityProgress } from './stability';
 import { profileSegments } from './profile';
 import { relabelBySize } from './relabel';
 import { silhouetteSamples } from './silhouette';
-import { checkStabilityResamples, segmentStability, stabilityProgress } from './stability';
 import type { Segment, SegmentationResult, SegmentMethod, SegmentOptions } from './types';
 import { cutLinkage, wardLinkage } from './ward';
 

@@ -77,10 +77,10 @@ export interface SegmentOptions {
   minSegmentShare?: number;
   /** Set the rows of flagged segments aside and cluster the rest again with the same options. */
   excludeOutliers?: boolean;
-  /** Display names for levels of categorical columns, by column then level: { region: { '0': 'North America' } }. */
-  levelNames?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** Bootstrap resamples for segment stability (`clusterStability`); 0 (the default) = off. */
   stabilityResamples?: number;
+  /** Display names for levels of categorical columns, by column then level: { region: { '0': 'North America' } }. */
+  levelNames?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** Called as the k-selection progresses (see `chooseK`). */
   onProgress?: (done: number, total: number) => void;
 }
