@@ -43,7 +43,8 @@ export function runSegmentation(table: Table, options: SegmentOptions): Segmenta
   const settings = resolve(options);
   checkStabilityResamples(options.stabilityResamples);
   const keys = options.keyColumn === undefined ? null : stringValues(getColumn(table, options.keyColumn, 'keyColumn'));
-  const overall = stabilityProgress(options.onProgress, options.stabilityResamples);
+  const fits = (settings.scoreRange ? settings.kMax - settings.kMin + 1 : 1) * (settings.excludeOutliers ? 2 : 1);
+  const overall = stabilityProgress(options.onProgress, options.stabilityResamples, fits);
   const progress = progressReporter(overall.clustering, settings.excludeOutliers);
 
   const first = analyse(table, settings, undefined, progress.first);

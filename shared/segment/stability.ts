@@ -170,21 +170,24 @@ export function segmentStability(
 }
 
 /**
- * Progress over a segmentation with stability: the clustering's own (done, total) passes through with the resamples
- * added to its total, then each resample counts one more (a resample is one clustering at a fixed k, about the
- * work of one k tried), so a progress bar neither stops at 100% while resampling nor runs backwards.
+ * Progress over a segmentation with stability. The clustering reports (done, total) in its own units; a resample is
+ * one more clustering at a fixed k, so it counts as the clustering's total divided by `fits` (the partitions the
+ * clustering makes: each k tried, twice when outliers are set aside). The resamples' share is added to the total
+ * from the first call on, so a progress bar neither stops at 100% while resampling nor runs backwards.
  */
 export function stabilityProgress(
   onProgress: ((done: number, total: number) => void) | undefined,
   resamples: number | undefined,
+  fits: number,
 ): { clustering: (done: number, total: number) => void; resample: (done: number) => void } {
-  const extra = resamples ?? 0;
+  const count = resamples ?? 0;
   let clusteringTotal = 0;
+  const perResample = () => clusteringTotal / Math.max(1, fits);
   return {
     clustering: (done, total) => {
       clusteringTotal = total;
-      onProgress?.(done, total + extra);
+      onProgress?.(done, total + count * perResample());
     },
-    resample: (done) => onProgress?.(clusteringTotal + done, clusteringTotal + extra),
+    resample: (done) => onProgress?.(clusteringTotal + done * perResample(), clusteringTotal + count * perResample()),
   };
 }
