@@ -58,6 +58,12 @@ export function correlationColumns(
 function indicators(column: Column): CorrelationColumn[] {
   const strings = stringValues(column);
   const levels = sortedLevels(column, strings);
+  if (levels.length === 0) {
+    throw new InputError(
+      `columns: column "${column.name}" has no value in any of the ${strings.length} rows`,
+      column.name,
+    );
+  }
   if (levels.length > MAX_CORRELATION_LEVELS) {
     throw new LimitError(
       `columns: column "${column.name}" has ${levels.length} distinct values; at most ${MAX_CORRELATION_LEVELS} levels can become indicators`,

@@ -5,6 +5,9 @@ import { correlationColumns, type CorrelationColumn } from './correlation-column
 import { correlationPValue, pearsonR } from './pearson';
 import type { CorrelationMethod, CorrelationOptions, CorrelationReport, TargetCorrelation } from './types';
 
+/** Pairs with a null correlation listed one by one in the warnings; the rest are counted. */
+const MAX_PAIR_WARNINGS = 20;
+
 /**
  * Pearson or Spearman correlation matrix of numeric columns and one-hot indicators of categorical ones (see
  * `correlationColumns`), with two-sided p-values: pandas' pairwise `DataFrame.corr(method)` — each pair over the rows
@@ -29,7 +32,7 @@ export function correlations(table: Table, options: CorrelationOptions): Correla
   const columns = correlationColumns(table, options.columns, options.categorical);
   if (columns.length < 2) {
     throw new InputError(
-      `columns: ${columns.length} column after expansion ("${columns[0].name}"); a correlation needs at least two`,
+      `columns: one column after expansion ("${columns[0].name}"); a correlation needs at least two`,
       'columns',
     );
   }
@@ -92,15 +95,22 @@ export function correlations(table: Table, options: CorrelationOptions): Correla
       );
     }
   });
+  const undefinedPairs: string[] = [];
   for (let a = 0; a < c; a++) {
     for (let b = a + 1; b < c; b++) {
       if (matrix[a][b] !== null || undefinedColumns.has(a) || undefinedColumns.has(b)) continue;
-      warnings.push(
+      undefinedPairs.push(
         `"${names[a]}" and "${names[b]}": ${pairRows[a][b]} rows with both values` +
           (pairRows[a][b] < 2 ? ', fewer than 2' : ', on which one of them is constant') +
           '; their correlation is null',
       );
     }
+  }
+  warnings.push(...undefinedPairs.slice(0, MAX_PAIR_WARNINGS));
+  if (undefinedPairs.length > MAX_PAIR_WARNINGS) {
+    warnings.push(
+      `${undefinedPairs.length - MAX_PAIR_WARNINGS} more pairs have a null correlation for the same reasons`,
+    );
   }
 
   return {

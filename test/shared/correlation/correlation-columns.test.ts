@@ -42,4 +42,11 @@ describe('correlationColumns(table, columns, categorical)', () => {
       /columns: column "a" is listed twice/,
     );
   });
+
+  it('refuses a categorical column with no value at all', () => {
+    const t = table(category('channel', [null, null]), numbers('x', [1, 2]));
+    expect(() => correlationColumns(t, ['channel', 'x'])).toThrow(
+      'columns: column "channel" has no value in any of the 2 rows',
+    );
+  });
 });
