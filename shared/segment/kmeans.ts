@@ -20,6 +20,8 @@ export interface KMeansOptions {
   tolerance?: number;
   /** Starting centroids, k×d: no seeding and a single run (to compare with other implementations). */
   initialCentroids?: Float64Array;
+  /** Called after each run with the number of runs done (for progress reports). */
+  onRestart?: (done: number) => void;
 }
 
 export interface KMeansResult {
@@ -83,12 +85,15 @@ export function kMeans(X: Float64Array, n: number, d: number, options: KMeansOpt
   let best: Run;
   if (initialCentroids !== undefined) {
     best = run(padRows(initialCentroids, k, d, width).slice());
+    options.onRestart?.(1);
   } else {
     const rng = createRng(seed);
     best = run(seedPadded(rows, n, width, k, rng));
+    options.onRestart?.(1);
     for (let r = 1; r < restarts; r++) {
       const next = run(seedPadded(rows, n, width, k, rng));
       if (next.inertia < best.inertia) best = next;
+      options.onRestart?.(r + 1);
     }
   }
 

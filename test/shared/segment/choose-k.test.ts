@@ -6,7 +6,7 @@ import { elbowK } from '../../../shared/segment/elbow';
 import { kMeans } from '../../../shared/segment/kmeans';
 import { silhouetteSamples } from '../../../shared/segment/silhouette';
 import { wardLinkage } from '../../../shared/segment/ward';
-import { kernelDatasets } from './helpers';
+import { expectForwardProgress, kernelDatasets } from './helpers';
 
 const silhouettes = silhouetteJson as { dataset: string; description: string; labels: number[]; score: number }[];
 const ward = wardJson as { dataset: string; linkage: number[]; fcluster: Record<string, number[]> }[];
@@ -77,15 +77,22 @@ describe('chooseK', () => {
       );
     });
 
-    test('chooseK reports progress once per k', () => {
-      expect(progress).toEqual([1, 2, 3, 4, 5, 6, 7, 8].map((done) => [done, 8]));
+    test('chooseK reports progress after every k-means restart and silhouette, moving forward to done = total', () => {
+      // k = 1: 10 restarts, no silhouette; k = 2..8: 10 restarts and a silhouette each.
+      expect(progress).toHaveLength(10 + 7 * 11 + 1);
+      expectForwardProgress(progress);
     });
   });
 
   describe('WARD on five gaussian blobs, k = 2..10', () => {
     const reference = ward.find((c) => c.dataset === 'blobs') as (typeof ward)[number];
-    const progress: number[] = [];
-    const result = chooseK(X, n, d, { kMin: 2, kMax: 10, method: 'WARD', onProgress: (done) => progress.push(done) });
+    const progress: [number, number][] = [];
+    const result = chooseK(X, n, d, {
+      kMin: 2,
+      kMax: 10,
+      method: 'WARD',
+      onProgress: (done, total) => progress.push([done, total]),
+    });
 
     test('chooseK cuts the Ward tree as scipy fcluster(linkage(X, "ward"), k, "maxclust")', () => {
       for (const fit of result.fits) expect(Array.from(fit.labels)).toEqual(reference.fcluster[String(fit.k)]);
@@ -99,21 +106,25 @@ describe('chooseK', () => {
       }
     });
 
-    test('chooseK counts building the linkage as one step of progress', () => {
-      expect(progress).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    test('chooseK counts building the linkage as the bulk of the work, then each cut and silhouette', () => {
+      // The tree: n² = 250,000 units; each k: a cut (n = 500) and a silhouette (0.75 n² = 187,500).
+      expect(progress[0]).toEqual([250_000, 250_000 + 9 * (500 + 187_500)]);
+      expect(progress).toHaveLength(1 + 9 * 2 + 1);
+      expectForwardProgress(progress);
     });
 
     test('chooseK with a linkage handed in gives the same result without building it again', () => {
-      const steps: number[] = [];
+      const steps: [number, number][] = [];
       const again = chooseK(X, n, d, {
         kMin: 2,
         kMax: 10,
         method: 'WARD',
         linkage: wardLinkage(X, n, d),
-        onProgress: (done) => steps.push(done),
+        onProgress: (done, total) => steps.push([done, total]),
       });
       expect(again.scores).toEqual(result.scores);
-      expect(steps).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+      expect(steps[0]).toEqual([500, 9 * (500 + 187_500)]);
+      expectForwardProgress(steps);
     });
 
     test('chooseK’s Ward centroids are the means of each cluster', () => {

@@ -5,7 +5,7 @@ import type { SegmentationResult } from '../../../shared/segment/types';
 import { tableFromCells } from '../../../shared/table/from-cells';
 import type { Cell, Table } from '../../../shared/table/types';
 import fixture from '../../fixtures/segment/pipeline-segment.json';
-import { samePartition } from './helpers';
+import { expectForwardProgress, samePartition } from './helpers';
 
 const fixtureTable: Table = {
   rowCount: fixture.table.rowCount,
@@ -43,7 +43,9 @@ describe('runSegmentation', () => {
     expect(samePartition(result.labels, fixture.kmeans.labels)).toBe(true);
     expect(result.inertia).toBeCloseTo(fixture.kmeans.inertia, 9);
     expect(result.silhouette).toBeCloseTo(fixture.kmeans.silhouette, 12);
-    expect(result.kSelection).toEqual([{ k: 3, inertia: result.inertia, silhouette: result.silhouette }]);
+    expect(result.kSelection).toEqual([
+      { k: 3, inertia: result.inertia, silhouette: result.silhouette, silhouetteStandardError: null },
+    ]);
     expect(result.recommendedK).toBeNull();
     expect(result.recommendationReason).toBe('k=3 was given; no other k was tried');
     expect(result.featureNames).toEqual(fixture.features);
@@ -77,7 +79,9 @@ describe('runSegmentation', () => {
       expect(actual?.inertia).toBeCloseTo(expected.inertia, 9);
       expect(actual?.silhouette).toBeCloseTo(expected.silhouette, 12);
     }
-    expect(progress[progress.length - 1]).toEqual([5, 5]);
+    // One report per k-means restart and per silhouette (5 k × (10 + 1)), moving forward to done = total.
+    expect(progress.length).toBeGreaterThanOrEqual(55);
+    expectForwardProgress(progress);
   });
 
   test('runSegmentation(table, { kMin: 1 }) adds a single segment’s inertia for the elbow and still chooses k from 2', () => {
