@@ -167,3 +167,61 @@ describe('chooseK', () => {
     ).toThrow(/linkage must be WARD's/);
   });
 });
+
+describe('chooseK with a sampled silhouette', () => {
+  test.each(['blobs', 'customers', 'sessions'])(
+    'on %s, a 300-row sample picks the k the exact silhouette picks, the same rows for every k',
+    (name) => {
+      const { n: rows, d: width, X: values } = kernelDatasets[name];
+      const data = Float64Array.from(values);
+      const options = { kMin: 2, kMax: 10, method: 'KMEANS' as const, restarts: 3 };
+      const exact = chooseK(data, rows, width, options);
+      const sampled = chooseK(data, rows, width, { ...options, silhouetteSampleSize: 300 });
+      expect(exact.silhouetteRows).toBeNull();
+      expect(exact.fits.every((f) => f.silhouetteMethod === 'EXACT')).toBe(true);
+      expect(sampled.silhouetteRows).toHaveLength(300);
+      for (const fit of sampled.fits) {
+        expect(fit).toMatchObject({ silhouetteMethod: 'SAMPLED', silhouetteSampleSize: 300 });
+        const scored = Array.from(fit.silhouettes ?? []).flatMap((v, i) => (Number.isNaN(v) ? [] : [i]));
+        expect(scored).toEqual(Array.from(sampled.silhouetteRows ?? []));
+      }
+      expect(sampled.recommendedK).toBe(exact.recommendedK);
+      // The same partitions: only the silhouette is estimated.
+      expect(sampled.scores.map((s) => s.inertia)).toEqual(exact.scores.map((s) => s.inertia));
+    },
+  );
+
+  test('chooseK(exactSilhouette) scores every row however small the sample size', () => {
+    const result = chooseK(X, n, d, {
+      kMin: 2,
+      kMax: 3,
+      method: 'KMEANS',
+      exactSilhouette: true,
+      silhouetteSampleSize: 50,
+    });
+    expect(result.silhouetteRows).toBeNull();
+    expect(result.fits.map((f) => f.silhouetteMethod)).toEqual(['EXACT', 'EXACT']);
+  });
+
+  test('chooseK rejects a sample size below 2', () => {
+    expect(() => chooseK(X, n, d, { kMin: 2, kMax: 3, method: 'KMEANS', silhouetteSampleSize: 1 })).toThrow(
+      new InputError('silhouetteSampleSize=1 must be a whole number, at least 2'),
+    );
+  });
+});
+
+describe('chooseK at scale', () => {
+  test('chooseK switches to mini-batch k-means from miniBatchThreshold rows and says so', () => {
+    const result = chooseK(X, n, d, { kMin: 2, kMax: 6, method: 'KMEANS', miniBatchThreshold: 400 });
+    expect(result.algorithm).toBe('MINI_BATCH_KMEANS');
+    expect(result.fits.every((f) => f.miniBatch !== undefined && f.miniBatch.batchSize === 1024)).toBe(true);
+    expect(result.recommendedK).toBe(5);
+  });
+
+  test('chooseK cuts a Ward hybrid tree above exactWardLimit rows', () => {
+    const result = chooseK(X, n, d, { kMin: 2, kMax: 6, method: 'WARD', exactWardLimit: 400 });
+    expect(result.algorithm).toBe('WARD_HYBRID');
+    expect(result.tree?.kind).toBe('WARD_HYBRID');
+    expect(result.recommendedK).toBe(5);
+  });
+});
