@@ -1,7 +1,13 @@
 import silhouetteJson from '../../fixtures/segment/kernels-silhouette.json';
 import wardJson from '../../fixtures/segment/kernels-ward.json';
+import { crmUsageDataset } from '../../../server/demo/crm-usage';
+import { customersDataset } from '../../../server/demo/customers';
 import { InputError } from '../../../shared/errors';
-import { chooseK } from '../../../shared/segment/choose-k';
+import { preprocess, type PreprocessOptions } from '../../../shared/segment/preprocess';
+import { sampledSilhouette } from '../../../shared/segment/sampled-silhouette';
+import { tableFromCells } from '../../../shared/table/from-cells';
+import type { Cell, Table } from '../../../shared/table/types';
+import { chooseK, silhouetteRowsFor } from '../../../shared/segment/choose-k';
 import { elbowK } from '../../../shared/segment/elbow';
 import { kMeans } from '../../../shared/segment/kmeans';
 import { silhouetteSamples } from '../../../shared/segment/silhouette';
@@ -223,5 +229,33 @@ describe('chooseK at scale', () => {
     expect(result.algorithm).toBe('WARD_HYBRID');
     expect(result.tree?.kind).toBe('WARD_HYBRID');
     expect(result.recommendedK).toBe(5);
+  });
+});
+
+describe('chooseK on the demo data sets: a 1,000-row silhouette sample picks the k the exact silhouette picks', () => {
+  // The partitions do not depend on how they are scored, so the exact run's fits are rescored on the sample.
+  function picks(table: Table, options: PreprocessOptions, kMax: number): { exact: number; sampled: number } {
+    const { X: rows, n: count, d: width } = preprocess(table, options);
+    const exact = chooseK(rows, count, width, { kMin: 2, kMax, method: 'KMEANS', restarts: 2, exactSilhouette: true });
+    const sample = silhouetteRowsFor(count, { sampleSize: 1000, seed: 0 }) as Int32Array;
+    const scores = exact.fits.map((f) => sampledSilhouette(rows, count, width, f.labels, sample)?.score ?? -Infinity);
+    return { exact: exact.recommendedK, sampled: exact.fits[scores.indexOf(Math.max(...scores))].k };
+  }
+  const demo = (dataset: { header: string[]; rows: Cell[][] }) => tableFromCells(dataset.header, dataset.rows);
+
+  test('CRM usage (2,509 accounts, the README’s features, k over 2..7)', () => {
+    const features = ['active_days', 'visualisations', 'exports', 'dashboards', 'conversions', 'ltv'];
+    const { exact, sampled } = picks(demo(crmUsageDataset()), { features }, 7);
+    expect(sampled).toBe(exact);
+  });
+
+  test('Customers (6,000 customers: minutes, clv, one-hot region and channel, k over 2..10)', () => {
+    const options = {
+      features: ['minutes_watched', 'clv', 'region', 'channel'],
+      categorical: ['region', 'channel'],
+      missing: 'ZERO' as const,
+    };
+    const { exact, sampled } = picks(demo(customersDataset()), options, 10);
+    expect(sampled).toBe(exact);
   });
 });
