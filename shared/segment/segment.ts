@@ -39,8 +39,14 @@ import type { Segment, SegmentationResult, SegmentMethod, SegmentOptions } from 
  *   once; the set-aside rows are described as one more segment, label −1, compared against the segmented rows, with
  *   the silhouettes they had in the first clustering.
  * - `labels` has one entry per input row: −1 for rows dropped (missing = DROP) or set aside.
- * Deterministic for a given seed. Cost: that of `chooseK` (O(K·n²·d) for the silhouettes), twice with outliers set
- * aside.
+ * - At scale (see algorithmFor, SILHOUETTE_SAMPLE_SIZE): k-means turns mini-batch from `miniBatchThreshold` rows
+ *   (default 1,000,000; `miniBatch` then reports its fit against full k-means on a 20,000-row sample), Ward turns
+ *   hybrid above `exactWardLimit` rows (default 20,000; k-means micro-clusters, then Ward on them), and the
+ *   silhouette is that of one seeded sample of `silhouetteSampleSize` rows (default 5,000) above that many rows,
+ *   with its standard error, unless `exactSilhouette` is set. The result says which (`algorithm`,
+ *   `silhouetteMethod`).
+ * Deterministic for a given seed. Cost: that of `chooseK` (O(K·m²·d) for the silhouettes, m = min(n, sample
+ * size)), twice with outliers set aside.
  *
  * @throws InputError for bad options (k < 2, kMin < 1, kMax < kMin, kMax < 2 without k, restarts < 1, an unknown method, a share
  *   outside [0, 1)), fewer usable rows than k (or than kMin + 1), and every input problem `preprocess` reports.
