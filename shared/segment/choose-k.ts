@@ -30,8 +30,6 @@ export interface KScore {
    * 2 or more than n−1 clusters (k = 1 always).
    */
   silhouette: number | null;
-  /** Standard error of a sampled silhouette; null when exact or absent. */
-  silhouetteStandardError: number | null;
 }
 
 export interface KFit {
@@ -204,12 +202,7 @@ export function chooseK(X: Float64Array, n: number, d: number, options: ChooseKO
   }
   meter.finish();
 
-  const scores = fits.map(({ k, inertia, silhouette, silhouetteStandardError }) => ({
-    k,
-    inertia,
-    silhouette,
-    silhouetteStandardError,
-  }));
+  const scores = fits.map(({ k, inertia, silhouette }) => ({ k, inertia, silhouette }));
   const elbow = elbowK(
     scores.map((s) => s.k),
     scores.map((s) => s.inertia),

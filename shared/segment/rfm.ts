@@ -196,14 +196,7 @@ function clusterSegments(
     names: nameRfmClusters(centres, sizes.length),
     ...scored,
     inertia: fit.inertia,
-    kSelection: [
-      {
-        k: options.k,
-        inertia: fit.inertia,
-        silhouette: scored.silhouette,
-        silhouetteStandardError: scored.silhouetteStandardError,
-      },
-    ],
+    kSelection: [{ k: options.k, inertia: fit.inertia, silhouette: scored.silhouette }],
     reason: `k=${options.k} was given; no other k was tried`,
     warnings,
   };

@@ -374,15 +374,9 @@ function analyse(
     : fit;
   if (scoreGivenK) {
     advance(silhouetteCost(scored));
-    kSelection = [
-      ...kSelection,
-      {
-        k: fit.k,
-        inertia: fit.inertia,
-        silhouette: silhouette.silhouette,
-        silhouetteStandardError: silhouette.silhouetteStandardError,
-      },
-    ].sort((a, b) => a.k - b.k);
+    kSelection = [...kSelection, { k: fit.k, inertia: fit.inertia, silhouette: silhouette.silhouette }].sort(
+      (a, b) => a.k - b.k,
+    );
   }
   const miniBatch = fit.miniBatch ? checkMiniBatch(X, n, d, labels, settings, checkRows, fit.miniBatch) : null;
   advance(extra);

@@ -114,9 +114,7 @@ describe('runRfm', () => {
     const agree = result.keys?.filter((key, i) => result.segments[result.labels[i]].name === kindOf.get(key as string));
     expect(agree?.length).toBe(240);
     expect(result.silhouette).toBeGreaterThan(0.5);
-    expect(result.kSelection).toEqual([
-      { k: 4, inertia: result.inertia, silhouette: result.silhouette, silhouetteStandardError: null },
-    ]);
+    expect(result.kSelection).toEqual([{ k: 4, inertia: result.inertia, silhouette: result.silhouette }]);
     const top = result.segments.find((s) => s.name === 'Top customers');
     expect(top?.features.map((f) => Math.sign(f.difference as number))).toEqual([-1, 1, 1]);
     expectConsistent(result);
