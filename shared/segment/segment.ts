@@ -441,22 +441,29 @@ function checkMiniBatch(
 
 /**
  * Progress over one or two passes: with excludeOutliers the first pass counts as half the work, since a second pass
- * may repeat it; when none is needed the count jumps to the end, so a progress bar never stops at half.
+ * may repeat it; when none is needed the count jumps to the end, so a progress bar never stops at half. The second
+ * pass is planned from its own rows; should it plan more work than the first (Ward turning exact below its limit),
+ * the share already reported is kept rather than moving back.
  */
 function progressReporter(onProgress: SegmentOptions['onProgress'], twoPasses: boolean) {
   let firstTotal = 0;
   let secondRan = false;
+  let shown = 0;
+  const report = (done: number, total: number) => {
+    if (total > 0) shown = Math.max(shown, done / total);
+    onProgress?.(shown * total, total);
+  };
   return {
     first: (done: number, total: number) => {
       firstTotal = total;
-      onProgress?.(done, twoPasses ? 2 * total : total);
+      report(done, twoPasses ? 2 * total : total);
     },
     second: (done: number, total: number) => {
       secondRan = true;
-      onProgress?.(firstTotal + done, firstTotal + total);
+      report(firstTotal + done, firstTotal + total);
     },
     done: () => {
-      if (twoPasses && !secondRan && firstTotal > 0) onProgress?.(2 * firstTotal, 2 * firstTotal);
+      if (twoPasses && !secondRan && firstTotal > 0) report(2 * firstTotal, 2 * firstTotal);
     },
   };
 }
