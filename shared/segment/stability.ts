@@ -1,15 +1,14 @@
 import { InputError } from '../errors';
 import { createRng } from '../random';
-import { kMeans } from './kmeans';
+import { algorithmFor, buildWardTree, fitPartition, type SizeLimits } from './fit-partition';
 import type { SegmentMethod } from './types';
-import { cutLinkage, wardLinkage } from './ward';
 
 /** Segments whose mean Jaccard similarity is below this are flagged (Hennig: under 0.6, "not to be trusted"). */
 export const UNSTABLE_BELOW = 0.6;
 /** At most this many resamples: each one is a full clustering. */
 export const MAX_STABILITY_RESAMPLES = 500;
 
-export interface StabilityOptions {
+export interface StabilityOptions extends SizeLimits {
   method: SegmentMethod;
   /** Number of clusters of every re-clustering (the run's k). */
   k: number;
@@ -33,11 +32,12 @@ export interface Stability {
  * Cluster-wise stability by the bootstrap, as Hennig's clusterboot (C. Hennig, "Cluster-wise assessment of cluster
  * stability", Computational Statistics & Data Analysis 52 (2007) 258–271; R package fpc, `clusterboot(...,
  * bootmethod = "boot")`): each resample draws n rows with replacement (duplicates kept), clusters them again with
- * the same method, k and restarts, and compares every original cluster C with every resampled cluster D by the
- * Jaccard similarity |C ∩ D| / |C ∪ D| over the resample's positions — C being the positions whose row belonged
- * to C originally — keeping the best match. A cluster's stability is the mean of its best matches over the
- * resamples that contain at least one of its rows (fpc leaves the others out as well). 1 = the cluster comes back
- * exactly every time; Hennig reads under 0.6 as not to be trusted, over 0.85 as highly stable.
+ * the same method, k and restarts (and the algorithm the run would use at that size: mini-batch k-means, the Ward
+ * hybrid), and compares every original cluster C with every resampled cluster D by the Jaccard similarity
+ * |C ∩ D| / |C ∪ D| over the resample's positions — C being the positions whose row belonged to C originally —
+ * keeping the best match. A cluster's stability is the mean of its best matches over the resamples that contain at
+ * least one of its rows (fpc leaves the others out as well). 1 = the cluster comes back exactly every time; Hennig
+ * reads under 0.6 as not to be trusted, over 0.85 as highly stable.
  *
  * Re-clusters the matrix the run clustered (already filled, log-transformed and scaled), as clusterboot does with
  * the data it is given. Deterministic for a seed: the resamples come from one generator seeded with `seed`, and the
@@ -93,9 +93,12 @@ export function clusterStability(
   return { segments, overall: present.length > 0 ? present.reduce((s, x) => s + x, 0) / present.length : null };
 }
 
+/** The run's own algorithm at this size (k-means, mini-batch k-means, Ward or the Ward hybrid; see algorithmFor). */
 function recluster(X: Float64Array, n: number, d: number, options: StabilityOptions, seed: number): Int32Array {
-  if (options.method === 'WARD') return cutLinkage(wardLinkage(X, n, d), n, options.k);
-  return kMeans(X, n, d, { k: options.k, restarts: options.restarts, seed }).labels;
+  const algorithm = algorithmFor(options.method === 'WARD' ? 'WARD' : 'KMEANS', n, options);
+  const tree =
+    algorithm === 'WARD' || algorithm === 'WARD_HYBRID' ? buildWardTree(X, n, d, algorithm, seed) : undefined;
+  return fitPartition(X, n, d, options.k, { algorithm, restarts: options.restarts, seed, tree }).labels;
 }
 
 /**
