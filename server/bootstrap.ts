@@ -54,7 +54,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   };
 }
 
-async function ensureDefaultWorkspace(dataSource: DataSource): Promise<void> {
+/** Creates the default workspace every request runs in, once. */
+export async function ensureDefaultWorkspace(dataSource: DataSource): Promise<void> {
   const repo = dataSource.getRepository(WorkspaceEntity);
   if (await repo.findOneBy({ id: DEFAULT_WORKSPACE_ID })) return;
   await repo.insert({ id: DEFAULT_WORKSPACE_ID, name: 'Demo workspace', createdAt: new Date().toISOString() });
