@@ -110,6 +110,11 @@ export function readSheetTable(worksheet: ExcelJS.Worksheet, fileName: string): 
     let any = false;
     row.eachCell((cell, column) => {
       const reading = readExcelValue(cell.value);
+      if (reading.formula && column >= firstColumn && column <= lastColumn) {
+        formulas++;
+        if (reading.uncalculated) uncalculated++;
+        if (firstFormula === '') firstFormula = `${columnLetters(column - 1)}${r}`;
+      }
       if (reading.cell === null || reading.cell === '') return;
       if (column < firstColumn || column > lastColumn) {
         throw new InputError(
@@ -117,11 +122,6 @@ export function readSheetTable(worksheet: ExcelJS.Worksheet, fileName: string): 
             'its column has no header',
           'sheet',
         );
-      }
-      if (reading.formula) {
-        formulas++;
-        if (reading.uncalculated) uncalculated++;
-        if (firstFormula === '') firstFormula = `${columnLetters(column - 1)}${r}`;
       }
       cells[column - firstColumn] = reading.cell;
       any = true;
