@@ -83,7 +83,8 @@ export async function runAnalysis(request: RunRequest): Promise<void> {
       sheet = { worksheet: data.worksheet, table: data.table };
     } else {
       workbook = new ExcelJS.Workbook();
-      sheet = addTableSheet(workbook, data.table.sheetName, tableFromCells(data.table.header, data.table.rows), file);
+      const table = tableFromCells(data.table.header, data.table.rows);
+      sheet = addTableSheet(workbook, data.table.sheetName, table, file, data.table.rows);
     }
     const written = await writeResults(workbook, layout, sheet);
     await writeFileAtomically(out, written.bytes);
