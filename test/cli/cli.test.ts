@@ -171,6 +171,8 @@ describe('quadrant funnel, channels, experiment, compare, rfm', () => {
     ]);
     await writeWorkbook(join(dir, 'sales.xlsx'), [['Department sales', demos.get('Department sales')!, 2000, 19]]);
     await writeWorkbook(join(dir, 'transactions.xlsx'), [['Transactions', demos.get('Transactions')!, 2000]]);
+    const costs = demos.get('Channel costs')!;
+    writeFileSync(join(dir, 'costs.csv'), [costs.header, ...costs.rows].map((row) => row.join(',')).join('\n'));
     const email = demos.get('E-mail campaign')!;
     const csv = [email.header, ...email.rows.slice(0, 1500)].map((row) => row.join(',')).join('\n');
     writeFileSync(join(dir, 'campaign.csv'), csv);
@@ -190,9 +192,9 @@ describe('quadrant funnel, channels, experiment, compare, rfm', () => {
     expect(parts.types).toEqual(['barChart', 'barChart']);
   });
 
-  it('quadrant channels reads costs from another sheet and charts ROAS', async () => {
+  it('quadrant channels reads costs from a second file (--costs-file) and charts ROAS', async () => {
     const args = ['channels', join(dir, 'users.xlsx'), '--sheet', 'Users', '--channel-column', 'acquisition_channel'];
-    args.push('--converted-column', 'converted', '--value-column', 'ltv', '--costs-sheet', 'Channel costs');
+    args.push('--converted-column', 'converted', '--value-column', 'ltv', '--costs-file', join(dir, 'costs.csv'));
     args.push('--costs-channel-column', 'channel', '--costs-spend-column', 'spend', '--costs-clicks-column', 'clicks');
     const { layout } = await roundTrip(
       args,
