@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { InputError } from '../shared/errors';
+import { droppedPartsWarning } from '../server/workbooks/dropped-parts';
 import { readCsvTable } from '../server/workbooks/read-csv';
 import { readSheetTable, readXlsxTable } from '../server/workbooks/read-xlsx';
 import type { SheetTable } from '../server/workbooks/sheet-table';
@@ -34,6 +35,8 @@ export async function readInputFile(path: string, sheet?: string): Promise<Input
   });
   if (XLSX.has(extension)) {
     const { workbook, worksheet, table } = await readXlsxTable(bytes, path, sheet);
+    const dropped = await droppedPartsWarning(bytes, path);
+    if (dropped) table.warnings.push(dropped);
     return { path, kind: 'xlsx', workbook, worksheet, table };
   }
   if (sheet) throw new InputError(`${path}: --sheet applies to .xlsx workbooks; a CSV file has one table`);

@@ -128,6 +128,42 @@ describe('quadrant segment', () => {
     expect(sheet.getCell('D6').numFmt).toBe('0.0%');
   });
 
+  it('quadrant segment on its own output adds a second results sheet and warns that the first one’s charts are not kept', async () => {
+    const again = await cli(
+      'segment',
+      join(dir, 'labeled.xlsx'),
+      '--sheet',
+      'Customers',
+      '--features',
+      'clv',
+      '--k',
+      '2',
+    );
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain(
+      `${join(dir, 'labeled.xlsx')} has 3 charts that the copy does not keep (the original file keeps them)`,
+    );
+    const workbook = await openWorkbook(join(dir, 'labeled-segment.xlsx'));
+    expect(workbook.worksheets.map((ws) => ws.name)).toEqual([
+      'Notes',
+      'Customers',
+      'Quadrant segments',
+      'Quadrant segments (2)',
+    ]);
+    expect(workbook.getWorksheet('Customers')!.getRow(1).values).toEqual([
+      undefined,
+      'customer_id',
+      'minutes_watched',
+      'clv',
+      'region',
+      'channel',
+      'Segment label',
+      'Segment',
+      'Segment label (2)',
+      'Segment (2)',
+    ]);
+  });
+
   it('quadrant segment --json prints the Segmentation as the API returns it, and writes nothing', async () => {
     const run = await cli(
       'segment',
