@@ -5,7 +5,8 @@
  *
  * - Int / Float: a number (`auto` leaves it to the default, as `--k auto` chooses k by silhouette).
  * - String / ID: text; enums: one of their values; Boolean: a switch.
- * - Lists of those: comma-separated (`--features CLV,minutes`).
+ * - Lists of those: comma-separated (`--features CLV,minutes`); an empty item is null where the list allows it
+ *   (`--step-windows-seconds ,3600,86400`).
  * - A nested table source (an input with `table`, such as `costs`): its fields become `--costs-<field>` flags, and
  *   its rows come from `--costs-sheet <sheet>` (of the same workbook) or `--costs-file <path>`.
  * - Any other nested input: JSON text.
@@ -111,7 +112,7 @@ function flagOf(field: GraphQLInputField, path: string[], flag: string): FlagSpe
       scalar === 'Int' ? parseInteger(flag) : scalar === 'Float' ? parseNumber(flag) : (text: string) => text;
     const metavar = scalar === 'Int' || scalar === 'Float' ? 'n' : list ? 'a,b,…' : 'text';
     option = new Option(`--${flag} <${list ? (scalar === 'String' ? 'columns' : 'values') : metavar}>`, description);
-    if (list) option.argParser(parseList(flag, parseOne));
+    if (list) option.argParser(parseList(flag, parseOne, itemsNullable(field.type)));
     else if (scalar === 'Int' || scalar === 'Float') {
       option.argParser((text: string) => (text === 'auto' ? AUTO : parseOne(text)));
     }
@@ -198,12 +199,21 @@ function parseNumber(flag: string) {
   };
 }
 
-function parseList<T>(flag: string, parseOne: (text: string) => T) {
-  return (text: string): T[] => {
+/** Comma-separated items; where the list's items may be null (`[Int]`), an empty item or `null` is null. */
+function parseList<T>(flag: string, parseOne: (text: string) => T, nullable = false) {
+  return (text: string): (T | null)[] => {
     const items = text.split(',').map((item) => item.trim());
-    if (items.some((item) => item === '')) throw new InvalidArgumentError(`--${flag} has an empty item in "${text}"`);
-    return items.map(parseOne);
+    return items.map((item) => {
+      if (nullable && (item === '' || item === 'null')) return null;
+      if (item === '') throw new InvalidArgumentError(`--${flag} has an empty item in "${text}"`);
+      return parseOne(item);
+    });
   };
+}
+
+function itemsNullable(type: GraphQLInputType): boolean {
+  const list = type instanceof GraphQLNonNull ? type.ofType : type;
+  return list instanceof GraphQLList && !(list.ofType instanceof GraphQLNonNull);
 }
 
 function oneOf(flag: string, value: string, values: readonly string[]): string {

@@ -63,4 +63,10 @@ describe('flagsOf', () => {
     expect(() => option('--k-max').parseArg!('ten', undefined)).toThrow('--k-max wants a whole number, got "ten"');
     expect(option('--method').argChoices).toEqual(['KMEANS', 'WARD', 'SCORES']);
   });
+
+  it('a list whose items may be null ([Int]) reads an empty item as null', () => {
+    const generated = flagsOf(inputType('FunnelInput'));
+    const windows = generated.flags.find((f) => f.option.long === '--step-windows-seconds')!.option;
+    expect(windows.parseArg!(',3600,86400', undefined)).toEqual([null, 3600, 86400]);
+  });
 });
