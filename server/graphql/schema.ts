@@ -20,6 +20,7 @@ import { FunnelResolver } from '../funnels/funnel.resolver';
 import { AssignSegmentsResolver } from '../segments/assign-segments.resolver';
 import { SegmentationResolver } from '../segments/segmentation.resolver';
 import { SegmentationStabilityResolver } from '../segments/segmentation-stability.resolver';
+import { WorkbookResolver } from '../workbooks/workbook.resolver';
 import { CellScalar } from './cell.scalar';
 
 export const resolvers = [
@@ -33,6 +34,7 @@ export const resolvers = [
   CohortResolver,
   SegmentationStabilityResolver,
   AssignSegmentsResolver,
+  WorkbookResolver,
 ] as const;
 
 /** Fields typed [[Cell]!]! by the contract: a list of rows, each row a non-null list of nullable cells. */

@@ -3,7 +3,7 @@
  * and distance to the segment's centre; on the results sheet the rows per segment, with a column chart.
  */
 import type { Cell } from '../table/types';
-import { numberCell, textCell } from './cells';
+import { numberCell } from './cells';
 import type { ResultLayout } from './types';
 
 /** `SegmentAssignment`, the fields a layout shows. */
@@ -40,7 +40,7 @@ export function assignmentLayout(assignment: SegmentAssignmentShape): ResultLayo
       ],
       values: assignment.labels.map((label, i): Cell[] => [
         label,
-        textCell(assignment.names[i]),
+        assignment.names[i] ?? null,
         numberCell(assignment.distances[i]),
       ]),
     },
