@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
 import type { BenchResult, BenchSuite } from './types';
+import { suite as customersSuite } from './customers';
 import { suite as experimentSuite } from './experiment';
 import { suite as funnelSuite } from './funnel';
 import { suite as importSuite } from './import';
@@ -19,6 +20,7 @@ const suites: Record<string, BenchSuite> = {
   import: importSuite,
   funnel: funnelSuite,
   experiment: experimentSuite,
+  customers: customersSuite,
 };
 
 const RESULTS = resolve(__dirname, '..', '..', 'bench', 'results.json');

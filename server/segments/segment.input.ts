@@ -76,4 +76,12 @@ export class SegmentInput extends TableSourceInput {
       'Set the rows of flagged segments aside (labels null, one extra segment, label -1) and segment the rest.',
   })
   excludeOutliers?: boolean | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Bootstrap resamples for segment stability (Hennig’s clusterboot): each segment’s mean Jaccard similarity to ' +
+      'its best match when the rows are resampled and clustered again; 0 (default) = off, 20–100 typical.',
+  })
+  stabilityResamples?: number | null;
 }

@@ -29,7 +29,8 @@ export const DEFAULT_MERGES = 50;
 /** Merges of a Ward linkage kept with a run (the top of the tree, which is what a dendrogram shows). */
 export const MAX_MERGES = 1000;
 export const MAX_NAME_LENGTH = 200;
-type RfmField = 'asOf' | 'windowStart' | 'windowMonths' | 'excludedCustomers';
+/** Fields only some runs have: RFM's window, SEGMENT's model. */
+type OptionalField = 'asOf' | 'windowStart' | 'windowMonths' | 'excludedCustomers' | 'model';
 /** runRfm's window when none is given. */
 const DEFAULT_WINDOW_MONTHS = 24;
 
@@ -75,6 +76,7 @@ export class SegmentationService {
       droppedRowCount: result.droppedRows.length,
       outlierRowCount: result.outlierRows.length,
       linkageLeaves: result.linkageRows ? result.linkageRows.length : null,
+      model: result.model ?? null,
     });
     const arrays: Partial<SegmentationArrays> = {
       labels: result.labels,
@@ -349,9 +351,9 @@ export class SegmentationService {
     parameters: RunParameters,
     figures: Omit<
       SegmentationEntity,
-      'id' | 'workspaceId' | 'datasetId' | 'name' | 'parameters' | 'createdAt' | RfmField
+      'id' | 'workspaceId' | 'datasetId' | 'name' | 'parameters' | 'createdAt' | OptionalField
     > &
-      Partial<Pick<SegmentationEntity, RfmField>>,
+      Partial<Pick<SegmentationEntity, OptionalField>>,
   ): SegmentationEntity {
     return Object.assign(new SegmentationEntity(), {
       id: randomUUID(),
@@ -363,6 +365,7 @@ export class SegmentationService {
       windowStart: null,
       windowMonths: null,
       excludedCustomers: null,
+      model: null,
       ...figures,
       createdAt: this.createdAt(),
     });
@@ -403,6 +406,7 @@ function segmentOptions(input: SegmentInput): SegmentOptions {
       keyColumn: input.keyColumn,
       minSegmentShare: input.minSegmentShare,
       excludeOutliers: input.excludeOutliers,
+      stabilityResamples: input.stabilityResamples,
     }),
   };
 }
