@@ -41,6 +41,11 @@ export interface SegmentationLayoutOptions {
    * the analysed rows are transactions: one label per analysed row, null where the row has none.
    */
   rowLabels?: (number | null)[];
+  /**
+   * RFM runs: each analysed (transaction) row's customer, with their R, F and M scores; adds those three columns
+   * beside the segment columns. Null where the row has no customer in the run.
+   */
+  rowMembers?: ({ label: number | null; rScore: number | null; fScore: number | null; mScore: number | null } | null)[];
 }
 
 const METHOD_NAMES: Record<string, string> = { KMEANS: 'k-means', WARD: 'Ward', SCORES: 'RFM scores' };
@@ -53,11 +58,15 @@ const METHOD_NAMES: Record<string, string> = { KMEANS: 'k-means', WARD: 'Ward', 
  */
 export function segmentationLayout(run: SegmentationForLayout, options: SegmentationLayoutOptions): ResultLayout {
   const byLabel = new Map(run.segments.map((s) => [s.label, s]));
-  const labels = options.rowLabels ?? run.labels;
-  const rowValues: Cell[][] = labels.map((label) => {
+  const segmentCells = (label: number | null): Cell[] => {
     const segment = label === null ? undefined : byLabel.get(label);
     return segment ? [segment.label, segment.name] : [null, null];
-  });
+  };
+  const rowValues: Cell[][] = options.rowMembers
+    ? options.rowMembers.map((m) =>
+        m ? [...segmentCells(m.label), m.rScore, m.fScore, m.mScore] : [null, null, null, null, null],
+      )
+    : (options.rowLabels ?? run.labels).map(segmentCells);
 
   const tables: LayoutTable[] = [profileTable(run)];
   const charts: LayoutChart[] = [
@@ -108,6 +117,9 @@ export function segmentationLayout(run: SegmentationForLayout, options: Segmenta
       columns: [
         { header: 'Segment', format: 'integer' },
         { header: 'Segment name', format: 'text' },
+        ...(options.rowMembers
+          ? (['R score', 'F score', 'M score'].map((header) => ({ header, format: 'integer' })) as LayoutColumn[])
+          : []),
       ],
       values: rowValues,
     },
