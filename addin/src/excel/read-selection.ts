@@ -76,6 +76,8 @@ export async function readSelection(context: Excel.RequestContext, options: Read
   let start = 0;
   let size = Math.max(1, Math.floor(PROBE_CELLS / block.columnCount));
   let bytesPerRow = 0;
+  // After a refusal, blocks stay at most the size that worked: the host's limit is lower than our estimate thinks.
+  let cap = Infinity;
   while (start < block.rowCount) {
     throwIfCancelled(options.signal);
     const count = Math.min(size, block.rowCount - start);
@@ -90,7 +92,7 @@ export async function readSelection(context: Excel.RequestContext, options: Read
           `Row ${block.row + start + 1} of the selection alone is more than Excel can send at once (5 MB).`,
         );
       }
-      size = Math.ceil(count / 2);
+      size = cap = Math.ceil(count / 2);
       continue;
     }
     const values = range.values;
@@ -112,7 +114,7 @@ export async function readSelection(context: Excel.RequestContext, options: Read
     }
     start += count;
     options.onProgress?.(start, block.rowCount);
-    size = rowsForBytes(bytesPerRow * 1.25, block.rowCount - start);
+    size = Math.min(cap, rowsForBytes(bytesPerRow * 1.25, block.rowCount - start));
     if (start < block.rowCount) await yieldToHost();
   }
 

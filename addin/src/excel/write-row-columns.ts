@@ -79,6 +79,8 @@ export async function writeRowColumns(
   const total = columns.values.length;
   let start = 0;
   let size = rowsForBytes(rowBytes(columns.values.slice(0, 100), formats), total);
+  // After a refusal, blocks stay at most the size that worked: the host's limit is lower than our estimate thinks.
+  let cap = Infinity;
   while (start < total) {
     throwIfCancelled(options.signal);
     const count = Math.min(size, total - start);
@@ -99,12 +101,12 @@ export async function writeRowColumns(
       await context.sync();
     } catch (error) {
       if (!isPayloadLimitError(error) || count === 1) throw error;
-      size = Math.ceil(count / 2);
+      size = cap = Math.ceil(count / 2);
       continue;
     }
     start += count;
     options.onProgress?.(start, total);
-    size = rowsForBytes(rowBytes(rows, formats) * 1.25, total - start);
+    size = Math.min(cap, rowsForBytes(rowBytes(rows, formats) * 1.25, total - start));
     if (start < total) await yieldToHost();
   }
 }

@@ -86,7 +86,7 @@ export function reportPane(doc: Document, shell: Shell, reports: ReportsApi, spe
       const sorted = select.id === 'experiment-control' ? values : [...values].sort();
       const preferred =
         select.id === 'experiment-control'
-          ? (values.find((v) => /control|baseline|^a$/i.test(v)) ?? values[0])
+          ? (values.find((v) => /control|baseline/i.test(v)) ?? values.find((v) => /^a$/i.test(v)) ?? values[0])
           : select.id === 'compare-compare'
             ? sorted[sorted.length - 1]
             : sorted[Math.max(0, sorted.length - 2)];

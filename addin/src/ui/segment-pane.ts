@@ -207,6 +207,7 @@ function segmentCard(doc: Document, segments: { name: string; size: number; shar
   const title = doc.createElement('h3');
   title.textContent = 'Segments';
   const table = doc.createElement('table');
+  const largest = Math.max(...segments.map((s) => s.share));
   for (const s of segments) {
     const row = table.insertRow();
     row.insertCell().textContent = s.name;
@@ -216,7 +217,7 @@ function segmentCard(doc: Document, segments: { name: string; size: number; shar
     const bar = row.insertCell();
     bar.className = 'share';
     const fill = doc.createElement('span');
-    fill.style.width = `${Math.max(2, Math.round(s.share * 100))}%`;
+    fill.style.width = `${Math.max(2, Math.round((s.share / largest) * 100))}%`;
     bar.append(fill);
   }
   card.append(title, table);
