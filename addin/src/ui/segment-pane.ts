@@ -89,8 +89,11 @@ export function segmentPane(doc: Document, shell: Shell, api: SegmentationApi): 
         const insert = await shell.room(selection, 5);
         if (insert === null) return null;
         shell.progress.update('server', 0, 'Segmenting on the server…');
+        // RFM scores need no k; a k given asks for k-means on the R, F and M values instead.
+        const { k } = kOption();
+        const method = k ? { k, method: 'KMEANS' as const } : {};
         const run = await api.rfm(
-          { table, customerColumn, dateColumn, amountColumn, ...kOption() },
+          { table, customerColumn, dateColumn, amountColumn, ...method },
           { signal, onProgress },
         );
         const members = new Map((await api.rfmMembers(run.id, signal)).map((m) => [m.key, m]));

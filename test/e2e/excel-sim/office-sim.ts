@@ -74,9 +74,10 @@ interface SimOptions {
   latencyMs: number;
 }
 
-const model = new WorkbookModel();
+let model = new WorkbookModel();
 const syncs: SyncRecord[] = [];
-const options: SimOptions = { limitBytes: LIMIT, apiVersion: '1.12', latencyMs: 0 };
+const DEFAULTS: SimOptions = { limitBytes: LIMIT, apiVersion: '1.12', latencyMs: 0 };
+const options: SimOptions = { ...DEFAULTS };
 
 const supports = (version: string) => {
   const [a, b] = options.apiVersion.split('.').map(Number);
@@ -950,7 +951,8 @@ function oneLine(box: Box): Box {
 
 // ---------------------------------------------------------------- globals
 
-async function run<T>(batch: (context: Context) => Promise<T>): Promise<T> {
+/** `Excel.run`: a new request context for the batch, synced once more at the end if anything is queued. */
+export async function run<T>(batch: (context: Context) => Promise<T>): Promise<T> {
   const context = new Context();
   const result = await batch(context);
   if (context.queue.length > 0) await context.sync();
@@ -977,9 +979,7 @@ const settings = {
 };
 let pendingSettings: Record<string, unknown> = {};
 
-const win = window as unknown as Record<string, unknown>;
-win.OfficeExtension = { Error: SimError };
-win.Office = {
+const office = {
   HostType: { Excel: 'Excel', Word: 'Word' },
   PlatformType: { OfficeOnline: 'OfficeOnline' },
   AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
@@ -991,7 +991,7 @@ win.Office = {
     document: { settings },
   },
 };
-win.Excel = {
+const excel = {
   run,
   ChartType: Object.fromEntries(CHART_TYPES.map((t) => [t[0].toLowerCase() + t.slice(1), t])),
   InsertShiftDirection: { right: 'Right', down: 'Down' },
@@ -1003,9 +1003,18 @@ win.Excel = {
 
 type SetupCell = Scalar | null | { error: string } | { value: Scalar; format: string };
 
-const sim = {
-  model,
+export const sim = {
+  get model() {
+    return model;
+  },
   syncs,
+  /** A fresh workbook, no syncs recorded, default options (for unit tests that share one module). */
+  reset() {
+    model = new WorkbookModel();
+    syncs.length = 0;
+    Object.assign(options, DEFAULTS);
+    pendingSettings = {};
+  },
   options,
   configure(next: Partial<SimOptions>) {
     Object.assign(options, next);
@@ -1098,5 +1107,12 @@ const sim = {
   columnLetters,
 };
 
-win.__excelSim = sim;
+// In a page, this script stands in for office.js; in Node (unit tests) it is imported for `run` and `sim`.
+if (typeof window !== 'undefined') {
+  const win = window as unknown as Record<string, unknown>;
+  win.OfficeExtension = { Error: SimError };
+  win.Office = office;
+  win.Excel = excel;
+  win.__excelSim = sim;
+}
 export type ExcelSim = typeof sim;
