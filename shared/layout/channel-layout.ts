@@ -1,106 +1,153 @@
 /**
- * The results layout of a channel report (GUIDE §2 `ChannelReport`): one row per channel with volume, conversion,
- * cost, value and the recommendation, and a bar chart of ROAS by channel when spend is known, else of conversion
- * rate by channel; the per-segment table when the report has one.
+ * The result layout of channel economics (GraphQL `ChannelReport`): one row per channel (volume, conversion, cost,
+ * value, ROI, ROAS, LTV:CAC, recommendation and its reason) with a chart of ROAS by channel when spend is known and
+ * of conversion rate otherwise, and the segment × channel breakdown when there is one.
  */
 import type { Cell } from '../table/types';
-import type { LayoutTable, ResultLayout } from './types';
+import { numberCell } from './cells';
+import type { LayoutChart, LayoutTable, ResultLayout } from './types';
 
-export interface ChannelsForLayout {
-  warnings: string[];
-  channels: {
-    channel: string;
-    users: number;
-    conversions?: number | null;
-    conversionRate?: number | null;
-    spend?: number | null;
-    cpc?: number | null;
-    cpa?: number | null;
-    avgValue?: number | null;
-    totalValue?: number | null;
-    roi?: number | null;
-    roas?: number | null;
-    ltvToCac?: number | null;
-    recommendation: string;
-    reason: string;
-  }[];
-  bySegment: { segment: string; channel: string; users: number; conversionRate?: number | null }[];
+/** `ChannelMetrics`, the fields a layout shows. */
+export interface ChannelMetricsResult {
+  channel: string;
+  users: number;
+  conversions: number | null;
+  conversionRate: number | null;
+  spend: number | null;
+  clicks: number | null;
+  cpc: number | null;
+  costPerUser: number | null;
+  cpa: number | null;
+  avgValue: number | null;
+  totalValue: number | null;
+  roi: number | null;
+  roas: number | null;
+  ltvToCac: number | null;
+  recommendation: string;
+  reason: string;
 }
 
+/** `ChannelSegmentMetrics`, the fields a layout shows. */
+export interface ChannelSegmentResult {
+  segment: string;
+  channel: string;
+  users: number;
+  conversions: number | null;
+  conversionRate: number | null;
+  shareOfSegment: number | null;
+  avgValue: number | null;
+  totalValue: number | null;
+}
+
+/** `ChannelReport`, the fields a layout shows. */
+export interface ChannelResultShape {
+  channels: readonly ChannelMetricsResult[];
+  bySegment: readonly ChannelSegmentResult[];
+  warnings: readonly string[];
+}
+
+export const CHANNELS_SHEET = 'Quadrant channels';
+
 /**
- * @example channelLayout(report, { source: 'Users!A1:F900' }).sheet.charts[0].title // 'ROAS by channel'
+ * Lays out a channel report (no row columns: the recommendation is per channel).
+ * @example channelLayout(report).sheet.charts[0].title → 'ROAS by channel' (with costs)
  */
-export function channelLayout(report: ChannelsForLayout, options: { source: string }): ResultLayout {
-  const hasSpend = report.channels.some((c) => c.roas != null);
-  const tables: LayoutTable[] = [
-    {
-      name: 'Channels',
-      title: 'Channel economics',
-      columns: [
-        { header: 'Channel', format: 'text' },
-        { header: 'Users', format: 'integer' },
-        { header: 'Conversions', format: 'integer' },
-        { header: 'Conversion rate', format: 'percent' },
-        { header: 'Spend', format: 'currency' },
-        { header: 'CPC', format: 'currency' },
-        { header: 'CPA', format: 'currency' },
-        { header: 'Average value', format: 'currency' },
-        { header: 'Total value', format: 'currency' },
-        { header: 'ROI', format: 'percent' },
-        { header: 'ROAS', format: 'number' },
-        { header: 'LTV:CAC', format: 'number' },
-        { header: 'Recommendation', format: 'text' },
-        { header: 'Why', format: 'text' },
-      ],
-      rows: report.channels.map((c): Cell[] => [
-        c.channel,
-        c.users,
-        c.conversions ?? null,
-        c.conversionRate ?? null,
-        c.spend ?? null,
-        c.cpc ?? null,
-        c.cpa ?? null,
-        c.avgValue ?? null,
-        c.totalValue ?? null,
-        c.roi ?? null,
-        c.roas ?? null,
-        c.ltvToCac ?? null,
-        c.recommendation,
-        c.reason,
-      ]),
-    },
+export function channelLayout(report: ChannelResultShape): ResultLayout {
+  const channels: LayoutTable = {
+    name: 'Channels',
+    title: 'Channels: volume, conversion, cost and value (ratios from totals)',
+    columns: [
+      { header: 'Channel', format: 'text' },
+      { header: 'Users', format: 'integer' },
+      { header: 'Conversions', format: 'integer' },
+      { header: 'Conversion rate', format: 'percent' },
+      { header: 'Spend', format: 'currency' },
+      { header: 'Clicks', format: 'integer' },
+      { header: 'CPC', format: 'currency' },
+      { header: 'Cost per user', format: 'currency' },
+      { header: 'CPA', format: 'currency' },
+      { header: 'Average value', format: 'currency' },
+      { header: 'Total value', format: 'currency' },
+      { header: 'ROI', format: 'percent' },
+      { header: 'ROAS', format: 'number' },
+      { header: 'LTV:CAC', format: 'number' },
+      { header: 'Recommendation', format: 'text' },
+      { header: 'Reason', format: 'text' },
+    ],
+    rows: report.channels.map((c): Cell[] => [
+      c.channel,
+      c.users,
+      numberCell(c.conversions),
+      numberCell(c.conversionRate),
+      numberCell(c.spend),
+      numberCell(c.clicks),
+      numberCell(c.cpc),
+      numberCell(c.costPerUser),
+      numberCell(c.cpa),
+      numberCell(c.avgValue),
+      numberCell(c.totalValue),
+      numberCell(c.roi),
+      numberCell(c.roas),
+      numberCell(c.ltvToCac),
+      c.recommendation,
+      c.reason,
+    ]),
+  };
+  const withRoas = report.channels.some((c) => c.roas != null);
+  const charts: LayoutChart[] = [
+    withRoas
+      ? {
+          type: 'BarClustered',
+          title: 'ROAS by channel',
+          table: channels.name,
+          categoryColumn: 0,
+          valueColumns: [12],
+          yAxisTitle: 'Value per unit of spend',
+        }
+      : {
+          type: 'BarClustered',
+          title: 'Conversion rate by channel',
+          table: channels.name,
+          categoryColumn: 0,
+          valueColumns: [3],
+          yAxisTitle: 'Conversion rate',
+        },
   ];
+  const tables = [channels];
   if (report.bySegment.length > 0) {
     tables.push({
       name: 'ChannelsBySegment',
-      title: 'Channels by segment',
+      title: 'Channels within each segment',
       columns: [
         { header: 'Segment', format: 'text' },
         { header: 'Channel', format: 'text' },
         { header: 'Users', format: 'integer' },
+        { header: 'Share of segment', format: 'percent' },
+        { header: 'Conversions', format: 'integer' },
         { header: 'Conversion rate', format: 'percent' },
+        { header: 'Average value', format: 'currency' },
+        { header: 'Total value', format: 'currency' },
       ],
-      rows: report.bySegment.map((s): Cell[] => [s.segment, s.channel, s.users, s.conversionRate ?? null]),
+      rows: report.bySegment.map((s): Cell[] => [
+        s.segment,
+        s.channel,
+        s.users,
+        numberCell(s.shareOfSegment),
+        numberCell(s.conversions),
+        numberCell(s.conversionRate),
+        numberCell(s.avgValue),
+        numberCell(s.totalValue),
+      ]),
     });
   }
   return {
     rowColumns: null,
     sheet: {
-      name: 'Quadrant channels',
-      title: `Channels of ${options.source}`,
-      notes: report.warnings,
+      name: CHANNELS_SHEET,
+      title: `Channel economics: ${report.channels.length} channels`,
+      notes: [...report.warnings],
       tables,
-      charts: [
-        {
-          type: 'BarClustered',
-          title: hasSpend ? 'ROAS by channel' : 'Conversion rate by channel',
-          table: 'Channels',
-          categoryColumn: 0,
-          valueColumns: [hasSpend ? 10 : 3],
-          xAxisTitle: 'Channel',
-          yAxisTitle: hasSpend ? 'ROAS (value ÷ spend)' : 'Conversion rate',
-        },
-      ],
+      charts,
     },
   };
 }

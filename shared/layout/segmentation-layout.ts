@@ -1,131 +1,152 @@
 /**
- * The results layout of a segmentation (`segment` or `rfm`, GUIDE §2): each row's segment number and name beside the
- * data, and a sheet with the segment profiles (sizes, shares, feature means, level shares), the profile z-scores
- * under a colour scale (the heat map analysts draw by hand), the k-selection table with silhouette and inertia by k
- * (the elbow) and the segment sizes as a bar chart.
+ * The result layout of a segmentation (k-means or Ward; GraphQL `Segmentation`): the segment label and name beside
+ * each row, and a results sheet with the segment profiles (sizes, shares, feature means, category shares), the
+ * profile z-scores as a heat map, the k-selection table with silhouette and inertia by k, and charts of segment
+ * sizes and of both k-selection curves.
  */
 import type { Cell } from '../table/types';
-import type { LayoutChart, LayoutColumn, LayoutTable, ResultLayout } from './types';
+import { numberCell } from './cells';
+import type { LayoutChart, LayoutColumn, LayoutTable, ResultLayout, RowColumns } from './types';
 
-/** The fields of `Segmentation` this layout reads, as the GraphQL API returns them. */
-export interface SegmentationForLayout {
-  kind?: 'SEGMENT' | 'RFM';
-  method: string;
+/** `SegmentFeature`: a numeric feature of a segment against all segmented rows. */
+export interface SegmentFeatureResult {
+  name: string;
+  mean: number | null;
+  overallMean: number | null;
+  difference: number | null;
+}
+
+/** `SegmentCategory`: a level's share in the segment against its share overall. */
+export interface SegmentCategoryResult {
+  column: string;
+  level: string;
+  share: number;
+  overallShare: number;
+}
+
+/** `Segment`, the fields a layout shows. */
+export interface SegmentResult {
+  label: number;
+  name: string;
+  size: number;
+  share: number;
+  isOutlier: boolean;
+  silhouette: number | null;
+  features: readonly SegmentFeatureResult[];
+  categories: readonly SegmentCategoryResult[];
+}
+
+/** `KScore`. */
+export interface KScoreResult {
   k: number;
-  silhouette?: number | null;
-  recommendedK?: number | null;
+  inertia: number;
+  silhouette: number | null;
+}
+
+/** `Segmentation`, the fields a layout shows (a query may ask for exactly these). */
+export interface SegmentationResultShape {
+  method: 'KMEANS' | 'WARD' | 'SCORES';
+  k: number;
+  rowCount: number;
+  /** One per input row, input order; null for rows left out. */
+  labels: readonly (number | null)[];
+  silhouette: number | null;
+  inertia: number | null;
+  recommendedK: number | null;
   recommendationReason?: string | null;
-  warnings?: string[];
-  labels: (number | null)[];
-  kSelection: { k: number; inertia: number; silhouette: number | null }[];
-  segments: {
-    label: number;
-    name: string;
-    size: number;
-    share: number;
-    isOutlier: boolean;
-    silhouette?: number | null;
-    features: { name: string; mean: number | null; overallMean: number | null; difference: number | null }[];
-    categories: { column: string; level: string; share: number; overallShare: number }[];
-    recency?: number | null;
-    frequency?: number | null;
-    monetary?: number | null;
-  }[];
+  elbowK?: number | null;
+  kSelection: readonly KScoreResult[];
+  segments: readonly SegmentResult[];
+  /** Rows set aside as outliers: they are named after the outlier segment (label −1). */
+  outlierRows?: readonly number[] | null;
+  warnings?: readonly string[] | null;
 }
 
 export interface SegmentationLayoutOptions {
-  /** What was segmented, for the sheet title ("Sheet1!A1:H3001"). */
-  source: string;
-  /**
-   * Per-row segment labels when they are not `labels` of the run, e.g. an RFM run whose rows are customers while
-   * the analysed rows are transactions: one label per analysed row, null where the row has none.
-   */
-  rowLabels?: (number | null)[];
-  /**
-   * RFM runs: each analysed (transaction) row's customer, with their R, F and M scores; adds those three columns
-   * beside the segment columns. Null where the row has no customer in the run.
-   */
-  rowMembers?: ({ label: number | null; rScore: number | null; fScore: number | null; mScore: number | null } | null)[];
+  /** Each row's segment name as `members` gives it; by default derived from `labels`, `segments` and `outlierRows`. */
+  segmentNames?: readonly (string | null)[];
+  /** Each row's own silhouette, written as a third row column when given. */
+  rowSilhouettes?: readonly (number | null)[];
 }
 
-const METHOD_NAMES: Record<string, string> = { KMEANS: 'k-means', WARD: 'Ward', SCORES: 'RFM scores' };
+export const SEGMENTS_SHEET = 'Quadrant segments';
+export const LABEL_HEADER = 'Segment label';
+export const SEGMENT_HEADER = 'Segment';
+export const SILHOUETTE_HEADER = 'Silhouette';
+
+const METHOD_NAMES: Record<SegmentationResultShape['method'], string> = {
+  KMEANS: 'k-means',
+  WARD: 'Ward',
+  SCORES: 'RFM scores',
+};
 
 /**
- * Builds the layout. Rows left out of the run (label null) get empty cells; the outlier segment (label −1) is listed
- * like any other, its name starting with "Outliers".
- * @example segmentationLayout(run, { source: 'Sheet1!A1:H3001' }).sheet.tables.map((t) => t.name)
- * // ['Segments', 'ProfileZScores', 'KSelection']  (the last only when several k were scored)
+ * Lays out a segmentation run.
+ * @throws Error when `segmentNames` or `rowSilhouettes` does not have one entry per label.
+ * @example segmentationLayout(run).rowColumns.columns.map((c) => c.header) → ['Segment label', 'Segment']
  */
-export function segmentationLayout(run: SegmentationForLayout, options: SegmentationLayoutOptions): ResultLayout {
-  const byLabel = new Map(run.segments.map((s) => [s.label, s]));
-  const segmentCells = (label: number | null): Cell[] => {
-    const segment = label === null ? undefined : byLabel.get(label);
-    return segment ? [segment.label, segment.name] : [null, null];
-  };
-  const rowValues: Cell[][] = options.rowMembers
-    ? options.rowMembers.map((m) =>
-        m ? [...segmentCells(m.label), m.rScore, m.fScore, m.mScore] : [null, null, null, null, null],
-      )
-    : (options.rowLabels ?? run.labels).map(segmentCells);
+export function segmentationLayout(
+  run: SegmentationResultShape,
+  options: SegmentationLayoutOptions = {},
+): ResultLayout {
+  const tables: LayoutTable[] = [];
+  const charts: LayoutChart[] = [];
 
-  const tables: LayoutTable[] = [profileTable(run)];
-  const charts: LayoutChart[] = [
-    {
-      type: 'BarClustered',
-      title: 'Segment sizes',
-      table: 'Segments',
-      categoryColumn: 1,
-      valueColumns: [2],
-      xAxisTitle: 'Segment',
-      yAxisTitle: 'Rows',
-    },
-  ];
-  const zScores = zScoreTable(run);
+  const profiles = profilesTable(run.segments);
+  tables.push(profiles);
+  charts.push({
+    type: 'BarClustered',
+    title: 'Segment sizes',
+    table: profiles.name,
+    categoryColumn: 0,
+    valueColumns: [2],
+    yAxisTitle: 'Rows',
+  });
+
+  const zScores = zScoreTable(run.segments);
   if (zScores) tables.push(zScores);
-  if (run.kSelection.length > 1) {
-    tables.push(kSelectionTable(run));
-    if (run.kSelection.some((s) => s.silhouette !== null)) {
-      charts.push({
+
+  if (run.kSelection.length >= 2) {
+    const kTable: LayoutTable = {
+      name: 'KSelection',
+      title: 'Choosing k: silhouette (higher is better) and inertia (look for the elbow)',
+      columns: [
+        { header: 'k', format: 'integer' },
+        { header: 'Silhouette', format: 'decimal3' },
+        { header: 'Inertia', format: 'number' },
+      ],
+      rows: run.kSelection.map((score) => [score.k, numberCell(score.silhouette), numberCell(score.inertia)]),
+    };
+    tables.push(kTable);
+    charts.push(
+      {
         type: 'LineMarkers',
-        title: 'Silhouette by k (higher is better)',
-        table: 'KSelection',
+        title: 'Silhouette by k',
+        table: kTable.name,
+        categoryColumn: 0,
+        valueColumns: [1],
+        xAxisTitle: 'k',
+        yAxisTitle: 'Mean silhouette',
+      },
+      {
+        type: 'LineMarkers',
+        title: 'Inertia by k',
+        table: kTable.name,
         categoryColumn: 0,
         valueColumns: [2],
         xAxisTitle: 'k',
-        yAxisTitle: 'Mean silhouette',
-      });
-    }
-    charts.push({
-      type: 'LineMarkers',
-      title: 'Inertia by k (the elbow)',
-      table: 'KSelection',
-      categoryColumn: 0,
-      valueColumns: [1],
-      xAxisTitle: 'k',
-      yAxisTitle: 'Inertia',
-    });
+        yAxisTitle: 'Inertia',
+      },
+    );
   }
 
-  const method = METHOD_NAMES[run.method] ?? run.method;
-  const notes = [
-    ...(run.silhouette != null ? [`Mean silhouette ${run.silhouette.toFixed(3)}.`] : []),
-    ...(run.recommendationReason ? [run.recommendationReason] : []),
-    ...(run.warnings ?? []),
-  ];
+  const quality = run.silhouette == null ? '' : `, mean silhouette ${run.silhouette.toFixed(3)}`;
+  const notes = [run.recommendationReason ?? '', ...(run.warnings ?? [])].filter((note) => note.length > 0);
   return {
-    rowColumns: {
-      columns: [
-        { header: 'Segment', format: 'integer' },
-        { header: 'Segment name', format: 'text' },
-        ...(options.rowMembers
-          ? (['R score', 'F score', 'M score'].map((header) => ({ header, format: 'integer' })) as LayoutColumn[])
-          : []),
-      ],
-      values: rowValues,
-    },
+    rowColumns: segmentRowColumns(run, options),
     sheet: {
-      name: run.kind === 'RFM' ? 'Quadrant RFM' : 'Quadrant segments',
-      title: `${run.kind === 'RFM' ? 'RFM segments' : 'Segments'} of ${options.source}: ${method}, k = ${run.k}`,
+      name: SEGMENTS_SHEET,
+      title: `${run.k} segments of ${run.rowCount} rows by ${METHOD_NAMES[run.method]}${quality}`,
       notes,
       tables,
       charts,
@@ -133,71 +154,103 @@ export function segmentationLayout(run: SegmentationForLayout, options: Segmenta
   };
 }
 
-/** Feature means and level shares per segment: the profile an analyst reads first. */
-function profileTable(run: SegmentationForLayout): LayoutTable {
-  const first = run.segments[0];
-  const features = first?.features.map((f) => f.name) ?? [];
-  const levels = first?.categories.map((c) => [c.column, c.level] as const) ?? [];
-  const rfm = first?.recency != null;
+/** Label and segment name of every row (and its silhouette when given). */
+export function segmentRowColumns(run: SegmentationResultShape, options: SegmentationLayoutOptions = {}): RowColumns {
+  const n = run.labels.length;
+  const names = options.segmentNames ?? derivedNames(run);
+  if (names.length !== n) {
+    throw new Error(`segmentationLayout: ${names.length} segment names for ${n} labels`);
+  }
+  const silhouettes = options.rowSilhouettes;
+  if (silhouettes && silhouettes.length !== n) {
+    throw new Error(`segmentationLayout: ${silhouettes.length} row silhouettes for ${n} labels`);
+  }
   const columns: LayoutColumn[] = [
-    { header: 'Segment', format: 'integer' },
-    { header: 'Name', format: 'text' },
+    { header: LABEL_HEADER, format: 'integer' },
+    { header: SEGMENT_HEADER, format: 'text' },
+  ];
+  if (silhouettes) columns.push({ header: SILHOUETTE_HEADER, format: 'decimal3' });
+  const values: Cell[][] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const row: Cell[] = [run.labels[i], names[i]];
+    if (silhouettes) row.push(numberCell(silhouettes[i]));
+    values[i] = row;
+  }
+  return { columns, values };
+}
+
+function derivedNames(run: SegmentationResultShape): (string | null)[] {
+  const byLabel = new Map(run.segments.map((segment) => [segment.label, segment.name]));
+  const names = run.labels.map((label) => (label == null ? null : (byLabel.get(label) ?? null)));
+  const outlierName = byLabel.get(-1);
+  if (outlierName !== undefined) for (const row of run.outlierRows ?? []) names[row] = outlierName;
+  return names;
+}
+
+/** One row per segment: size, share, cohesion, feature means and the share of each category level. */
+function profilesTable(segments: readonly SegmentResult[]): LayoutTable {
+  const features = featureNames(segments);
+  const levels = categoryLevels(segments);
+  const columns: LayoutColumn[] = [
+    { header: 'Segment', format: 'text' },
+    { header: 'Label', format: 'integer' },
     { header: 'Size', format: 'integer' },
     { header: 'Share', format: 'percent' },
     { header: 'Silhouette', format: 'decimal3' },
-    ...(rfm
-      ? ([
-          { header: 'Recency (days)', format: 'number' },
-          { header: 'Frequency', format: 'number' },
-          { header: 'Monetary', format: 'currency' },
-        ] as LayoutColumn[])
-      : []),
+    { header: 'Outlier', format: 'text' },
     ...features.map((name): LayoutColumn => ({ header: `${name} (mean)`, format: 'number' })),
-    ...levels.map(([column, level]): LayoutColumn => ({ header: `${column} = ${level} (share)`, format: 'percent' })),
+    ...levels.map(([column, level]): LayoutColumn => ({ header: `${column}=${level}`, format: 'percent' })),
   ];
-  const rows = run.segments.map((s): Cell[] => [
-    s.label,
-    s.name,
-    s.size,
-    s.share,
-    s.silhouette ?? null,
-    ...(rfm ? [s.recency ?? null, s.frequency ?? null, s.monetary ?? null] : []),
-    ...features.map((name) => s.features.find((f) => f.name === name)?.mean ?? null),
-    ...levels.map(
-      ([column, level]) => s.categories.find((c) => c.column === column && c.level === level)?.share ?? null,
-    ),
-  ]);
-  return { name: 'Segments', title: 'Segment profiles', columns, rows };
+  const rows = segments.map((segment): Cell[] => {
+    const means = new Map(segment.features.map((f) => [f.name, f.mean]));
+    const shares = new Map(segment.categories.map((c) => [`${c.column}\u0000${c.level}`, c.share]));
+    return [
+      segment.name,
+      segment.label,
+      segment.size,
+      segment.share,
+      numberCell(segment.silhouette),
+      segment.isOutlier ? 'Yes' : 'No',
+      ...features.map((name) => numberCell(means.get(name))),
+      ...levels.map(([column, level]) => numberCell(shares.get(`${column}\u0000${level}`) ?? 0)),
+    ];
+  });
+  return { name: 'Profiles', title: 'Segment profiles: size, share, feature means and category shares', columns, rows };
 }
 
-/** Each feature's standardised difference from the overall mean, per segment; null when there is no feature. */
-function zScoreTable(run: SegmentationForLayout): LayoutTable | null {
-  const features = run.segments[0]?.features.map((f) => f.name) ?? [];
+/** (segment mean − overall mean) / overall std per feature, coloured blue (below) to red (above). */
+function zScoreTable(segments: readonly SegmentResult[]): LayoutTable | null {
+  const features = featureNames(segments);
   if (features.length === 0) return null;
+  const rows = segments.map((segment): Cell[] => {
+    const differences = new Map(segment.features.map((f) => [f.name, f.difference]));
+    return [segment.name, ...features.map((name) => numberCell(differences.get(name)))];
+  });
   return {
     name: 'ProfileZScores',
-    title: 'Profile z-scores: (segment mean − overall mean) ÷ overall standard deviation',
+    title: 'How each segment differs from all rows (z-scores: standard deviations from the overall mean)',
     columns: [
       { header: 'Segment', format: 'text' },
-      ...features.map((name): LayoutColumn => ({ header: name, format: 'decimal3' })),
+      ...features.map((name): LayoutColumn => ({ header: name, format: 'number' })),
     ],
-    rows: run.segments.map((s) => [
-      s.name,
-      ...features.map((name) => s.features.find((f) => f.name === name)?.difference ?? null),
-    ]),
+    rows,
     colorScale: { firstColumn: 1, lastColumn: features.length },
   };
 }
 
-function kSelectionTable(run: SegmentationForLayout): LayoutTable {
-  return {
-    name: 'KSelection',
-    title: `Choosing k${run.recommendedK != null ? `: silhouette recommends k = ${run.recommendedK}` : ''}`,
-    columns: [
-      { header: 'k', format: 'integer' },
-      { header: 'Inertia', format: 'number' },
-      { header: 'Silhouette', format: 'decimal3' },
-    ],
-    rows: run.kSelection.map((s) => [s.k, s.inertia, s.silhouette]),
-  };
+function featureNames(segments: readonly SegmentResult[]): string[] {
+  const names = new Set<string>();
+  for (const segment of segments) for (const feature of segment.features) names.add(feature.name);
+  return [...names];
+}
+
+function categoryLevels(segments: readonly SegmentResult[]): [string, string][] {
+  const seen = new Map<string, [string, string]>();
+  for (const segment of segments) {
+    for (const category of segment.categories) {
+      const key = `${category.column}\u0000${category.level}`;
+      if (!seen.has(key)) seen.set(key, [category.column, category.level]);
+    }
+  }
+  return [...seen.values()];
 }

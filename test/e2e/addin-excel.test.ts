@@ -5,9 +5,20 @@ import type { RunningServer } from '../../server/bootstrap';
 import { closeTestServer, gql, openTestServer, type TestStorage } from '../server/helpers/server';
 import { launchBrowser } from './browser';
 import { customerSheet, demoSheet, type SheetSetup } from './excel-data';
+import { columnName, parseAddress } from '../../addin/src/excel/address';
 import { buildHostAndPane, openPane, PAYLOAD_LIMIT, runAndWait, syncs } from './excel-sim/harness';
 
 const ROOT = join(__dirname, '..', '..');
+
+/** "'Sheet'!A6:R16" → "A6:R16". */
+const local = (address: string) => address.slice(address.lastIndexOf('!') + 1);
+
+/** The data rows (header excluded) of columns first..last of a table at `address`, as Excel writes the address. */
+function bodyColumns(address: string, first: number, last: number): string {
+  const t = parseAddress(address);
+  const sheet = address.slice(0, address.lastIndexOf('!'));
+  return `${sheet}!${columnName(t.column + first)}${t.row + 2}:${columnName(t.column + last)}${t.row + t.rowCount}`;
+}
 
 /** Puts sheets into the simulated workbook and selects `address` on the first. */
 async function setUp(page: Page, sheets: SheetSetup[], address: string) {
@@ -92,7 +103,7 @@ describe('the task pane in Chromium, in a simulated Excel, against the real serv
       const run = runs.data!.segmentations[runs.data!.segmentations.length - 1];
       const names = new Map(run.segments.map((s) => [s.label, s.name]));
       const written = await page.evaluate(() => window.__excelSim.cells('Customers', 'J1:K3001'));
-      expect(written[0].map((c) => c.value)).toEqual(['Segment', 'Segment name']);
+      expect(written[0].map((c) => c.value)).toEqual(['Segment label', 'Segment']);
       written.slice(1).forEach((row, i) => {
         expect(row[0].value).toBe(run.labels[i] ?? '');
         expect(row[1].value).toBe(run.labels[i] === null ? '' : names.get(run.labels[i]!));
@@ -114,28 +125,23 @@ describe('the task pane in Chromium, in a simulated Excel, against the real serv
       expect(await page.evaluate(() => window.__excelSim.activeSheet())).toBe('Quadrant segments');
 
       const tables = await page.evaluate(() => window.__excelSim.tables());
-      expect(tables.map((t) => t.name)).toEqual(['Segments', 'ProfileZScores', 'KSelection']);
+      expect(tables.map((t) => t.name)).toEqual(['Profiles', 'ProfileZScores', 'KSelection']);
       const [profiles, zScores, kSelection] = tables;
       // Features by default: numbers, yes/no and few-valued text; not the IDs, e-mails or dates.
-      expect(profiles.headers.slice(0, 5)).toEqual(['Segment', 'Name', 'Size', 'Share', 'Silhouette']);
+      expect(profiles.headers.slice(0, 5)).toEqual(['Segment', 'Label', 'Size', 'Share', 'Silhouette']);
       expect(profiles.headers).toEqual(
-        expect.arrayContaining([
-          'orders (mean)',
-          'revenue (mean)',
-          'minutes (mean)',
-          'region = North (share)',
-          'channel = Google (share)',
-        ]),
+        expect.arrayContaining(['orders (mean)', 'revenue (mean)', 'minutes (mean)', 'region=North', 'channel=Google']),
       );
       expect(profiles.headers.join()).not.toMatch(/customer_id|email|signup/);
       expect(zScores.headers).toEqual(['Segment', 'orders', 'revenue', 'minutes']);
-      expect(kSelection.headers).toEqual(['k', 'Inertia', 'Silhouette']);
-      expect(kSelection.address).toBe("'Quadrant segments'!A32:C41"); // k = 2..10 under its title
+      expect(kSelection.headers).toEqual(['k', 'Silhouette', 'Inertia']);
+      expect(parseAddress(kSelection.address).rowCount).toBe(10); // header + k = 2..10
+      expect(parseAddress(profiles.address).rowCount).toBe(k + 1);
 
       // Number formats: sizes as integers, shares as percentages.
       const profileCells = await page.evaluate(
         (a) => window.__excelSim.cells('Quadrant segments', a),
-        profiles.address.split('!')[1],
+        local(profiles.address),
       );
       expect(profileCells[1].slice(2, 5).map((c) => c.format)).toEqual(['#,##0', '0.0%', '0.000']);
       expect(profileCells.slice(1).reduce((n, row) => n + (row[2].value as number), 0)).toBe(3000);
@@ -143,7 +149,7 @@ describe('the task pane in Chromium, in a simulated Excel, against the real serv
       // The heat map: a three-colour scale over the z-scores, white at 0.
       const scales = await page.evaluate(() => window.__excelSim.conditionalFormats());
       expect(scales).toEqual([
-        expect.objectContaining({ type: 'ColorScale', address: `'Quadrant segments'!B20:D${19 + k}` }),
+        expect.objectContaining({ type: 'ColorScale', address: bodyColumns(zScores.address, 1, 3) }),
       ]);
       expect(scales[0].criteria).toMatchObject({ midpoint: { type: 'Number', formula: '0' } });
 
@@ -151,18 +157,16 @@ describe('the task pane in Chromium, in a simulated Excel, against the real serv
       const charts = await page.evaluate(() => window.__excelSim.charts());
       expect(charts.map((c) => [c.type, c.title])).toEqual([
         ['BarClustered', 'Segment sizes'],
-        ['LineMarkers', 'Silhouette by k (higher is better)'],
-        ['LineMarkers', 'Inertia by k (the elbow)'],
+        ['LineMarkers', 'Silhouette by k'],
+        ['LineMarkers', 'Inertia by k'],
       ]);
-      expect(charts[0].series).toEqual([
-        { name: 'Size', values: `'Quadrant segments'!C7:C${6 + k}`, xValues: `'Quadrant segments'!B7:B${6 + k}` },
-      ]);
-      expect(charts[1].series).toEqual([
-        { name: 'Silhouette', values: "'Quadrant segments'!C33:C41", xValues: "'Quadrant segments'!A33:A41" },
-      ]);
-      expect(charts[2].series).toEqual([
-        { name: 'Inertia', values: "'Quadrant segments'!B33:B41", xValues: "'Quadrant segments'!A33:A41" },
-      ]);
+      const series = (address: string, value: number, category = 0) => ({
+        values: bodyColumns(address, value, value),
+        xValues: bodyColumns(address, category, category),
+      });
+      expect(charts[0].series).toEqual([{ name: 'Size', ...series(profiles.address, 2) }]);
+      expect(charts[1].series).toEqual([{ name: 'Silhouette', ...series(kSelection.address, 1) }]);
+      expect(charts[2].series).toEqual([{ name: 'Inertia', ...series(kSelection.address, 2) }]);
 
       await expectSyncsWithinLimit(page);
       expect(errors).toEqual([]);
@@ -201,7 +205,7 @@ describe('the task pane in Chromium, in a simulated Excel, against the real serv
       // New cells at J:K in the selection's rows; the earlier labels moved right; the note below stayed put.
       expect(await page.evaluate(() => window.__excelSim.values('Customers', 'L1:M3001'))).toEqual(before);
       expect(await page.evaluate(() => window.__excelSim.values('Customers', 'J1:K1'))).toEqual([
-        ['Segment', 'Segment name'],
+        ['Segment label', 'Segment'],
       ]);
       expect(await page.textContent('#status')).toMatch(/^Segmented 3,000 rows into 4 segments/);
       expect(await page.evaluate(() => window.__excelSim.values('Customers', 'J3005:L3005'))).toEqual([
@@ -214,7 +218,7 @@ describe('the task pane in Chromium, in a simulated Excel, against the real serv
       ]);
       // Table names are unique in the workbook (one k given: no k-selection table this time).
       expect((await page.evaluate(() => window.__excelSim.tables())).map((t) => t.name).slice(3)).toEqual([
-        'Segments2',
+        'Profiles2',
         'ProfileZScores2',
       ]);
       await expectSyncsWithinLimit(page);
@@ -245,16 +249,24 @@ describe('the task pane in Chromium, in a simulated Excel, against the real serv
     const status = await runAndWait(page, '#segment-button');
     expect(status).toEqual({
       tone: 'done',
-      text: expect.stringMatching(/^5,000 customers in \d+ RFM segments: names in Transactions!E1:I100001/),
+      text: expect.stringMatching(/^5,000 customers in \d+ RFM segments: names in Transactions!E1:K100001/),
     });
 
-    const labels = await page.evaluate(() => window.__excelSim.values('Transactions', 'A1:I100001'));
-    expect(labels[0].slice(4)).toEqual(['Segment', 'Segment name', 'R score', 'F score', 'M score']);
+    const labels = await page.evaluate(() => window.__excelSim.values('Transactions', 'A1:K100001'));
+    expect(labels[0].slice(4)).toEqual([
+      'RFM segment',
+      'Recency (days)',
+      'Frequency',
+      'Monetary',
+      'R score',
+      'F score',
+      'M score',
+    ]);
     // One segment and one set of scores per customer, on every one of that customer's rows.
     const byCustomer = new Map<unknown, string>();
     for (const row of labels.slice(1)) {
       const cells = JSON.stringify(row.slice(4));
-      expect(row[5]).not.toBe('');
+      expect(row[4]).not.toBe('');
       expect(byCustomer.get(row[0]) ?? cells).toBe(cells);
       byCustomer.set(row[0], cells);
     }
@@ -469,8 +481,9 @@ describe('the task pane in Chromium, in a simulated Excel, against the real serv
           },
         },
       );
-      const users = await page.evaluate(() => window.__excelSim.values('Quadrant funnel', 'B5'));
-      expect(users).toEqual([[direct.data!.funnel.users]]);
+      const steps = tables[0].address;
+      const users = await page.evaluate((a) => window.__excelSim.values('Quadrant funnel', a), local(steps));
+      expect(users[1][1]).toBe(direct.data!.funnel.users);
       const all = await expectSyncsWithinLimit(page, true);
       expect(all.some((s) => s.failed === 'ResponsePayloadSizeLimitExceeded')).toBe(true);
       await page.evaluate(() => {
@@ -525,8 +538,12 @@ describe('the task pane in Chromium, in a simulated Excel, against the real serv
         ),
       });
       const { tables, charts } = await newSheet('Quadrant comparison');
-      expect(tables.map((t) => t.name)).toEqual(['ComparisonTotals', 'ComparisonRows']);
-      expect(charts.map((c) => [c.type, c.title])).toEqual([['BarClustered', 'Growth 2024 → 2025 by dimension value']]);
+      expect(tables.map((t) => t.name)).toEqual(['Totals', 'By_department', 'By_segment', 'By_profile']);
+      expect(charts.map((c) => [c.type, c.title])).toEqual([
+        ['BarClustered', 'Growth by department'],
+        ['BarClustered', 'Growth by segment'],
+        ['BarClustered', 'Growth by profile'],
+      ]);
       await expectSyncsWithinLimit(page);
     });
   });

@@ -2,10 +2,10 @@
  * The report queries of the other panes (GUIDE §2): funnel, channels, experiment and period comparison on inline
  * rows, each asking for the fields its results layout (shared/layout) shows.
  */
-import type { ChannelsForLayout } from '../../../shared/layout/channel-layout';
-import type { ExperimentForLayout } from '../../../shared/layout/experiment-layout';
-import type { FunnelForLayout } from '../../../shared/layout/funnel-layout';
-import type { PeriodComparisonForLayout } from '../../../shared/layout/period-comparison-layout';
+import type { ChannelResultShape } from '../../../shared/layout/channel-layout';
+import type { ExperimentResultShape } from '../../../shared/layout/experiment-layout';
+import type { FunnelResultShape } from '../../../shared/layout/funnel-layout';
+import type { PeriodComparisonShape } from '../../../shared/layout/period-comparison-layout';
 import type { TableInput } from '../contract';
 import type { GraphQLClient } from './graphql-client';
 
@@ -47,39 +47,45 @@ export interface PeriodComparisonRequest {
   customersColumn?: string;
 }
 
+const STEP =
+  'name users conversionFromPrevious conversionFromStart dropOff dropOffRate medianSecondsFromPrevious usersWithEvent';
+const VARIANT = `name isControl users conversions conversionRate absoluteLift relativeLift ciLow ciHigh zScore pValue
+      adjustedPValue significant probabilityToBeatControl revenuePerUser revenueDiff revenuePValue`;
+const MEASURES =
+  'baseTotal compareTotal change growth baseCustomers compareCustomers baseAverageTicket compareAverageTicket';
+
 export const FUNNEL_QUERY = `query Funnel($input: FunnelInput!) {
   funnel(input: $input) {
-    users unmatchedUsers warnings
-    steps { name users conversionFromPrevious conversionFromStart dropOff medianSecondsFromPrevious }
-    breakdown { value users steps { name users conversionFromStart } }
+    users unmatchedUsers order warnings
+    steps { ${STEP} }
+    breakdown { value users steps { ${STEP} } }
   }
 }`;
 export const CHANNELS_QUERY = `query Channels($input: ChannelInput!) {
   channels(input: $input) {
     warnings
     channels {
-      channel users conversions conversionRate spend cpc cpa avgValue totalValue roi roas ltvToCac
+      channel users conversions conversionRate spend clicks cpc costPerUser cpa avgValue totalValue roi roas ltvToCac
       recommendation reason
     }
-    bySegment { segment channel users conversionRate }
+    bySegment { segment channel users conversions conversionRate shareOfSegment avgValue totalValue }
   }
 }`;
 export const EXPERIMENT_QUERY = `query Experiment($input: ExperimentInput!) {
   experiment(input: $input) {
-    warnings alpha correction
+    control alpha correction warnings
     chiSquare { statistic pValue dof }
     srm { statistic pValue dof }
-    variants {
-      name isControl users conversions conversionRate absoluteLift relativeLift ciLow ciHigh pValue adjustedPValue
-      significant probabilityToBeatControl revenuePerUser revenueDiff revenuePValue
-    }
+    variants { ${VARIANT} }
+    pairwise { a b absoluteLift pValue adjustedPValue significant }
+    segments { column value variants { ${VARIANT} } }
   }
 }`;
 export const COMPARISON_QUERY = `query PeriodComparison($input: PeriodComparisonInput!) {
   periodComparison(input: $input) {
-    base compare warnings
-    totals { baseTotal compareTotal change growth }
-    rows { dimension value baseTotal compareTotal change growth baseShare compareShare shareChange onlyIn }
+    base compare counts warnings
+    totals { ${MEASURES} }
+    rows { dimension value baseShare compareShare shareChange onlyIn ${MEASURES} }
   }
 }`;
 
@@ -88,13 +94,14 @@ export function reportsApi(client: GraphQLClient) {
   const ask = async <T>(query: string, field: string, input: unknown, signal?: AbortSignal): Promise<T> =>
     (await client.request<Record<string, T>>(query, { input }, signal))[field];
   return {
-    funnel: (input: FunnelRequest, signal?: AbortSignal) => ask<FunnelForLayout>(FUNNEL_QUERY, 'funnel', input, signal),
+    funnel: (input: FunnelRequest, signal?: AbortSignal) =>
+      ask<FunnelResultShape>(FUNNEL_QUERY, 'funnel', input, signal),
     channels: (input: ChannelRequest, signal?: AbortSignal) =>
-      ask<ChannelsForLayout>(CHANNELS_QUERY, 'channels', input, signal),
+      ask<ChannelResultShape>(CHANNELS_QUERY, 'channels', input, signal),
     experiment: (input: ExperimentRequest, signal?: AbortSignal) =>
-      ask<ExperimentForLayout>(EXPERIMENT_QUERY, 'experiment', input, signal),
+      ask<ExperimentResultShape>(EXPERIMENT_QUERY, 'experiment', input, signal),
     periodComparison: (input: PeriodComparisonRequest, signal?: AbortSignal) =>
-      ask<PeriodComparisonForLayout>(COMPARISON_QUERY, 'periodComparison', input, signal),
+      ask<PeriodComparisonShape>(COMPARISON_QUERY, 'periodComparison', input, signal),
   };
 }
 

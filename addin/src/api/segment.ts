@@ -4,7 +4,8 @@
  * introspection), the run starts at once and is polled for its progress, and Cancel calls `cancelSegmentation`;
  * elsewhere the mutation answers when the run is done and Cancel aborts the request.
  */
-import type { SegmentationForLayout } from '../../../shared/layout/segmentation-layout';
+import type { RfmMemberResult, RfmResultShape } from '../../../shared/layout/rfm-layout';
+import type { SegmentationResultShape } from '../../../shared/layout/segmentation-layout';
 import { CancelledError, type CancelSignal } from '../excel/cancel';
 import type { TableInput } from '../contract';
 import { GraphQLRequestError, type GraphQLClient } from './graphql-client';
@@ -36,43 +37,37 @@ export interface RfmRequest {
   k?: number;
 }
 
-export interface Segmentation extends SegmentationForLayout {
-  id: string;
-}
+export type Segmentation = SegmentationResultShape & { id: string };
+export type RfmRun = RfmResultShape & { id: string };
 
-/** An RFM member: a customer's key, segment label and R/F/M scores (SCORES runs). */
-export interface RfmMember {
-  key: string | null;
-  label: number | null;
-  rScore: number | null;
-  fScore: number | null;
-  mScore: number | null;
-}
-
-export const SEGMENTATION_FIELDS = `id kind method k silhouette recommendedK recommendationReason warnings labels
+export const SEGMENTATION_FIELDS = `id method k rowCount silhouette inertia recommendedK recommendationReason elbowK
+    warnings labels outlierRows
     kSelection { k inertia silhouette }
     segments {
-      label name size share isOutlier silhouette recency frequency monetary
+      label name size share isOutlier silhouette
       features { name mean overallMean difference }
       categories { column level share overallShare }
     }`;
+export const RFM_FIELDS = `id method k rowCount asOf windowMonths windowStart excludedCustomers silhouette warnings
+    segments { label name size share recency frequency monetary rScore fScore mScore }`;
 
 export const SEGMENT_MUTATION = `mutation SegmentSelection($input: SegmentInput!) {
   segment(input: $input) { ${SEGMENTATION_FIELDS} }
 }`;
 export const RFM_MUTATION = `mutation RfmSelection($input: RfmInput!) {
-  rfm(input: $input) { ${SEGMENTATION_FIELDS} }
+  rfm(input: $input) { ${RFM_FIELDS} }
 }`;
 export const START_SEGMENT = `mutation StartSegment($input: SegmentInput!) { segment(input: $input) { id status progress } }`;
 export const START_RFM = `mutation StartRfm($input: RfmInput!) { rfm(input: $input) { id status progress } }`;
 export const RUN_STATUS = `query RunStatus($id: ID!) { segmentation(id: $id) { id status progress error } }`;
 export const RUN_RESULT = `query RunResult($id: ID!) { segmentation(id: $id) { ${SEGMENTATION_FIELDS} } }`;
+export const RFM_RESULT = `query RfmResult($id: ID!) { segmentation(id: $id) { ${RFM_FIELDS} } }`;
 export const CANCEL_RUN = `mutation CancelRun($id: ID!) { cancelSegmentation(id: $id) }`;
 export const BACKGROUND_SUPPORT = `query BackgroundSupport { __type(name: "SegmentInput") { inputFields { name } } }`;
 export const RFM_MEMBERS = `query RfmMembers($id: ID!, $after: String) {
   segmentation(id: $id) {
     members(first: 1000, after: $after) {
-      edges { node { key label rScore fScore mScore } }
+      edges { node { key label segment recency frequency monetary rScore fScore mScore } }
       pageInfo { hasNextPage endCursor }
     }
   }
@@ -100,15 +95,11 @@ export function segmentationApi(client: GraphQLClient) {
         throw error;
       }));
 
-  async function run(
-    kind: 'segment' | 'rfm',
-    input: SegmentRequest | RfmRequest,
-    options: RunOptions,
-  ): Promise<Segmentation> {
+  async function run<T>(kind: 'segment' | 'rfm', input: SegmentRequest | RfmRequest, options: RunOptions): Promise<T> {
     if (!(await supportsBackground())) {
       const query = kind === 'segment' ? SEGMENT_MUTATION : RFM_MUTATION;
       try {
-        const data = await client.request<Record<string, Segmentation>>(query, { input }, options.signal);
+        const data = await client.request<Record<string, T>>(query, { input }, options.signal);
         return data[kind];
       } catch (error) {
         if ((error as Error).name === 'AbortError') throw new CancelledError();
@@ -139,23 +130,26 @@ export function segmentationApi(client: GraphQLClient) {
         throw new GraphQLRequestError(data.segmentation.error ?? 'The run failed on the server.');
       if (status === 'CANCELLED') throw new CancelledError('The run was cancelled on the server.');
     }
-    const done = await client.request<{ segmentation: Segmentation }>(RUN_RESULT, { id });
+    const done = await client.request<{ segmentation: T }>(kind === 'segment' ? RUN_RESULT : RFM_RESULT, { id });
     return done.segmentation;
   }
 
   return {
     supportsBackground,
-    segment: (input: SegmentRequest, options: RunOptions = {}) => run('segment', input, options),
-    rfm: (input: RfmRequest, options: RunOptions = {}) => run('rfm', input, options),
+    segment: (input: SegmentRequest, options: RunOptions = {}) => run<Segmentation>('segment', input, options),
+    rfm: (input: RfmRequest, options: RunOptions = {}) => run<RfmRun>('rfm', input, options),
     /** Every member of an RFM run (one per customer), paging through `members` 1,000 at a time. */
-    async rfmMembers(id: string, signal?: CancelSignal): Promise<RfmMember[]> {
-      const members: RfmMember[] = [];
+    async rfmMembers(id: string, signal?: CancelSignal): Promise<RfmMemberResult[]> {
+      const members: RfmMemberResult[] = [];
       let after: string | null = null;
       for (;;) {
         if (signal?.aborted) throw new CancelledError();
         const data: {
           segmentation: {
-            members: { edges: { node: RfmMember }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+            members: {
+              edges: { node: RfmMemberResult }[];
+              pageInfo: { hasNextPage: boolean; endCursor: string | null };
+            };
           };
         } = await client.request(RFM_MEMBERS, { id, after });
         const page = data.segmentation.members;

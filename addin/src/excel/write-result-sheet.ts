@@ -55,8 +55,8 @@ export async function writeResultSheet(context: Excel.RequestContext, layout: Re
 
   const excelNames = new Map<string, string>();
   let queued = 0;
-  for (const [i, table] of layout.tables.entries()) {
-    const at = place.tables[i];
+  for (const at of place.tables) {
+    const { table } = at;
     const body = [table.columns.map((c) => c.header), ...table.rows.map((row) => row.map(toExcelValue))];
     const bytes = jsonBytes(body);
     if (queued > 0 && queued + bytes > BLOCK_TARGET_BYTES) {
@@ -65,7 +65,7 @@ export async function writeResultSheet(context: Excel.RequestContext, layout: Re
     }
     queued += bytes;
     text(at.titleRow, table.title).format.font.bold = true;
-    const range = sheet.getRangeByIndexes(at.headerRow, at.column, at.rowCount, at.columnCount);
+    const range = sheet.getRangeByIndexes(at.headerRow, at.firstColumn, table.rows.length + 1, table.columns.length);
     const formats = table.columns.map((c) => NUMBER_FORMATS[c.format]);
     range.numberFormat = [table.columns.map(() => NUMBER_FORMATS.text), ...table.rows.map(() => formats)];
     range.values = body;
@@ -77,7 +77,7 @@ export async function writeResultSheet(context: Excel.RequestContext, layout: Re
       const { firstColumn, lastColumn } = table.colorScale;
       const scaled = sheet.getRangeByIndexes(
         at.headerRow + 1,
-        at.column + firstColumn,
+        at.firstColumn + firstColumn,
         table.rows.length,
         lastColumn - firstColumn + 1,
       );
@@ -86,28 +86,24 @@ export async function writeResultSheet(context: Excel.RequestContext, layout: Re
     range.format.autofitColumns();
   }
 
-  for (const [i, chart] of layout.charts.entries()) {
-    const t = layout.tables.findIndex((table) => table.name === chart.table);
-    if (t < 0) throw new Error(`writeResultSheet: chart "${chart.title}" plots unknown table "${chart.table}"`);
-    const table = layout.tables[t];
-    const at = place.tables[t];
-    const rows = table.rows.length;
+  for (const [i, { chart, row, column: left, width, height }] of place.charts.entries()) {
+    const at = place.tables.find((t) => t.table.name === chart.table)!;
+    const rows = at.table.rows.length;
     if (rows === 0) continue;
-    const column = (j: number) => sheet.getRangeByIndexes(at.headerRow + 1, at.column + j, rows, 1);
+    const column = (j: number) => sheet.getRangeByIndexes(at.headerRow + 1, at.firstColumn + j, rows, 1);
     const categories = column(chart.categoryColumn);
     const excelChart = sheet.charts.add(chart.type, column(chart.valueColumns[0]), 'Columns');
     excelChart.title.text = chart.title;
     chart.valueColumns.forEach((j, k) => {
-      const series = k === 0 ? excelChart.series.getItemAt(0) : excelChart.series.add(table.columns[j].header);
-      if (k === 0) series.name = table.columns[j].header;
+      const series = k === 0 ? excelChart.series.getItemAt(0) : excelChart.series.add(at.table.columns[j].header);
+      if (k === 0) series.name = at.table.columns[j].header;
       else series.setValues(column(j));
       series.setXAxisValues(categories);
     });
     if (chart.xAxisTitle) excelChart.axes.categoryAxis.title.text = chart.xAxisTitle;
     if (chart.yAxisTitle) excelChart.axes.valueAxis.title.text = chart.yAxisTitle;
     excelChart.legend.visible = chart.valueColumns.length > 1;
-    const box = place.charts[i];
-    excelChart.setPosition(`${columnName(box.left)}${box.top + 1}`, `${columnName(box.right)}${box.bottom + 1}`);
+    excelChart.setPosition(`${columnName(left)}${row + 1}`, `${columnName(left + width - 1)}${row + height}`);
     excelChart.name = `${excelNames.get(chart.table)}Chart${i + 1}`;
   }
   sheet.activate();

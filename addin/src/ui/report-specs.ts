@@ -38,7 +38,7 @@ export const FUNNEL: ReportSpec = {
     );
     const last = report.steps[report.steps.length - 1];
     return {
-      layout: funnelLayout(report, { source: main.address }),
+      layout: funnelLayout(report),
       summary: `${count(report.users, 'user')} entered; ${(last.conversionFromStart * 100).toFixed(1)}% reached "${last.name}".`,
     };
   },
@@ -77,7 +77,7 @@ export const CHANNELS: ReportSpec = {
       signal,
     );
     return {
-      layout: channelLayout(report, { source: main.address }),
+      layout: channelLayout(report),
       summary: `${count(report.channels.length, 'channel')} compared.`,
     };
   },
@@ -100,7 +100,7 @@ export const EXPERIMENT: ReportSpec = {
     );
     const winners = report.variants.filter((v) => !v.isControl && v.significant).map((v) => v.name);
     return {
-      layout: experimentLayout(report, { source: main.address }),
+      layout: experimentLayout(report),
       summary: `${count(report.variants.length, 'variant')}; ${winners.length > 0 ? `significant: ${winners.join(', ')}` : 'no significant difference from control'}.`,
     };
   },
@@ -138,7 +138,7 @@ export const COMPARE: ReportSpec = {
     );
     const growth = report.totals.growth;
     return {
-      layout: periodComparisonLayout(report, { source: main.address }),
+      layout: periodComparisonLayout(report),
       summary: `${report.compare} against ${report.base}: ${growth == null ? 'no base total' : `${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(1)}%`}.`,
     };
   },

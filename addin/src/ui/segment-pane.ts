@@ -4,6 +4,7 @@
  * and writes each row's segment number and name beside the selection plus a results sheet. The options panel shows
  * the detected columns with their types and every option; nothing in it needs touching for a first run.
  */
+import { rfmLayout } from '../../../shared/layout/rfm-layout';
 import { segmentationLayout } from '../../../shared/layout/segmentation-layout';
 import type { SegmentationApi, SegmentRequest } from '../api/segment';
 import { detectColumns, type DetectedColumn } from '../excel/detect-columns';
@@ -12,6 +13,9 @@ import { SelectionError } from '../excel/selection-error';
 import { count } from './describe';
 import { GUESSES, guessColumn } from './guess-column';
 import type { Shell } from './shell';
+
+/** Columns an RFM run writes beside each transaction: segment, recency, frequency, monetary, R, F, M. */
+const RFM_ROW_COLUMNS = 7;
 
 /** Fewest data rows a segmentation is run on: two segments of at least one row each, and one more to compare. */
 export const MIN_ROWS = 3;
@@ -86,7 +90,7 @@ export function segmentPane(doc: Document, shell: Shell, api: SegmentationApi): 
         if (!customerColumn || !dateColumn || !amountColumn) {
           throw new SelectionError('RFM needs a customer, a date and an amount column: pick them under Options.');
         }
-        const insert = await shell.room(selection, 5);
+        const insert = await shell.room(selection, RFM_ROW_COLUMNS);
         if (insert === null) return null;
         shell.progress.update('server', 0, 'Segmenting on the server…');
         // RFM scores need no k; a k given asks for k-means on the R, F and M values instead.
@@ -96,16 +100,10 @@ export function segmentPane(doc: Document, shell: Shell, api: SegmentationApi): 
           { table, customerColumn, dateColumn, amountColumn, ...method },
           { signal, onProgress },
         );
-        const members = new Map((await api.rfmMembers(run.id, signal)).map((m) => [m.key, m]));
+        const members = await api.rfmMembers(run.id, signal);
         const at = selection.header.indexOf(customerColumn);
-        const rowMembers = selection.rows.map((row) =>
-          row[at] === null ? null : (members.get(String(row[at])) ?? null),
-        );
-        const written = await shell.write(
-          selection,
-          segmentationLayout(run, { source: selection.address, rowMembers }),
-          insert,
-        );
+        const rowCustomers = selection.rows.map((row) => (row[at] === null ? null : String(row[at])));
+        const written = await shell.write(selection, rfmLayout(run, { members, rowCustomers }), insert);
         shell.showResult(segmentCard(doc, run.segments));
         return `${count(
           run.segments.reduce((n, s) => n + s.size, 0),
@@ -123,7 +121,7 @@ export function segmentPane(doc: Document, shell: Shell, api: SegmentationApi): 
       if (insert === null) return null;
       shell.progress.update('server', 0, 'Segmenting on the server…');
       const run = await api.segment(segmentRequest(table, chosen), { signal, onProgress });
-      const written = await shell.write(selection, segmentationLayout(run, { source: selection.address }), insert);
+      const written = await shell.write(selection, segmentationLayout(run), insert);
       shell.showResult(segmentCard(doc, run.segments));
       const quality = run.silhouette != null ? `, silhouette ${run.silhouette.toFixed(2)}` : '';
       return `Segmented ${count(selection.rows.length, 'row')} into ${count(run.k, 'segment')} on ${count(chosen.length, 'feature')}${quality}. Names in ${written.rowColumns}; profiles, k selection and charts on sheet "${written.sheet}".`;
@@ -205,7 +203,7 @@ function checkbox(doc: Document, checked: boolean, onChange: (checked: boolean) 
 }
 
 /** The result card: each segment with its size and a bar of its share. */
-function segmentCard(doc: Document, segments: { name: string; size: number; share: number }[]): HTMLElement {
+function segmentCard(doc: Document, segments: readonly { name: string; size: number; share: number }[]): HTMLElement {
   const card = doc.createElement('div');
   const title = doc.createElement('h3');
   title.textContent = 'Segments';
