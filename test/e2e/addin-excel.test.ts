@@ -252,8 +252,22 @@ describe('the task pane in Chromium, in a simulated Excel, against the real serv
       text: expect.stringMatching(/^5,000 customers in \d+ RFM segments: names in Transactions!E1:K100001/),
     });
 
-    const labels = await page.evaluate(() => window.__excelSim.values('Transactions', 'A1:K100001'));
-    expect(labels[0].slice(4)).toEqual([
+    // Checked in the page (1.1 million cells): every row carries its customer's segment and scores…
+    const written = await page.evaluate(() => {
+      const rows = window.__excelSim.values('Transactions', 'A1:K100001');
+      const byCustomer = new Map<unknown, string>();
+      let inconsistent = 0;
+      let empty = 0;
+      for (const row of rows.slice(1)) {
+        const cells = JSON.stringify(row.slice(4));
+        if (row[4] === '') empty++;
+        if ((byCustomer.get(row[0]) ?? cells) !== cells) inconsistent++;
+        byCustomer.set(row[0], cells);
+      }
+      const segments = Object.fromEntries([...byCustomer].map(([key, cells]) => [String(key), JSON.parse(cells)[0]]));
+      return { header: rows[0].slice(4), inconsistent, empty, segments };
+    });
+    expect(written.header).toEqual([
       'RFM segment',
       'Recency (days)',
       'Frequency',
@@ -262,15 +276,23 @@ describe('the task pane in Chromium, in a simulated Excel, against the real serv
       'F score',
       'M score',
     ]);
-    // One segment and one set of scores per customer, on every one of that customer's rows.
-    const byCustomer = new Map<unknown, string>();
-    for (const row of labels.slice(1)) {
-      const cells = JSON.stringify(row.slice(4));
-      expect(row[4]).not.toBe('');
-      expect(byCustomer.get(row[0]) ?? cells).toBe(cells);
-      byCustomer.set(row[0], cells);
-    }
-    expect(byCustomer.size).toBe(5000);
+    expect(written.inconsistent).toBe(0);
+    expect(written.empty).toBe(0);
+    expect(Object.keys(written.segments)).toHaveLength(5000);
+    // …the segment the server stored for that customer.
+    const runs = await gql<{ segmentations: { id: string; kind: string }[] }>(
+      server.url,
+      '{ segmentations { id kind } }',
+    );
+    const rfmRun = runs.data!.segmentations.filter((r) => r.kind === 'RFM').pop()!;
+    const members = await gql<{ segmentation: { members: { edges: { node: { key: string; segment: string } }[] } } }>(
+      server.url,
+      'query($id: ID!) { segmentation(id: $id) { members(first: 1000) { edges { node { key segment } } } } }',
+      { id: rfmRun.id },
+    );
+    expect(members.data!.segmentation.members.edges).toHaveLength(1000);
+    for (const { node } of members.data!.segmentation.members.edges)
+      expect(written.segments[node.key]).toBe(node.segment);
 
     const all = await expectSyncsWithinLimit(page);
     const large = all.filter((s) => s.responseBytes > 1_000_000 || s.requestBytes > 1_000_000);

@@ -90,7 +90,7 @@ export function segmentPane(doc: Document, shell: Shell, api: SegmentationApi): 
         if (!customerColumn || !dateColumn || !amountColumn) {
           throw new SelectionError('RFM needs a customer, a date and an amount column: pick them under Options.');
         }
-        const insert = await shell.room(selection, RFM_ROW_COLUMNS);
+        const insert = await shell.room(selection, RFM_ROW_COLUMNS, signal);
         if (insert === null) return null;
         shell.progress.update('server', 0, 'Segmenting on the server…');
         // RFM scores need no k; a k given asks for k-means on the R, F and M values instead.
@@ -117,7 +117,7 @@ export function segmentPane(doc: Document, shell: Shell, api: SegmentationApi): 
           `No usable column in ${selection.address}: no numeric, yes/no or few-valued column besides IDs. Pick features under "Columns and options".`,
         );
       }
-      const insert = await shell.room(selection, 2);
+      const insert = await shell.room(selection, 2, signal);
       if (insert === null) return null;
       shell.progress.update('server', 0, 'Segmenting on the server…');
       const run = await api.segment(segmentRequest(table, chosen), { signal, onProgress });

@@ -40,8 +40,11 @@ export class Shell {
     this.elements.result.hidden = !content;
   }
 
-  /** Asks in the pane (Office panes have no window.confirm) whether to insert cells; resolves with the answer. */
-  confirm(text: string): Promise<boolean> {
+  /**
+   * Asks in the pane (Office panes have no window.confirm) whether to insert cells; resolves with the answer, or
+   * false when the run is cancelled meanwhile.
+   */
+  confirm(text: string, signal?: AbortSignal): Promise<boolean> {
     const { confirm, confirmText, confirmInsert, confirmCancel } = this.elements;
     confirmText.textContent = text;
     confirm.hidden = false;
@@ -50,10 +53,13 @@ export class Shell {
         confirm.hidden = true;
         confirmInsert.onclick = null;
         confirmCancel.onclick = null;
+        signal?.removeEventListener('abort', declined);
         resolve(yes);
       };
+      const declined = answer(false);
       confirmInsert.onclick = answer(true);
-      confirmCancel.onclick = answer(false);
+      confirmCancel.onclick = declined;
+      signal?.addEventListener('abort', declined);
     });
   }
 
@@ -70,6 +76,9 @@ export class Shell {
       this.setStatus(outcome ?? 'Nothing was written.', outcome ? 'done' : 'idle');
     } catch (error) {
       if (error instanceof CancelledError) this.setStatus(`${error.message} Nothing was written.`, 'idle');
+      // A request aborted by Cancel (fetch's AbortError) is a cancel too.
+      else if ((error as Error | null)?.name === 'AbortError')
+        this.setStatus('Cancelled. Nothing was written.', 'idle');
       else this.setStatus(describeError(error), 'error');
     } finally {
       this.progress.finish();
@@ -95,11 +104,12 @@ export class Shell {
    * Whether `columnCount` result columns can go beside the selection: true = insert cells first, false = the cells
    * are empty, null = the user declined (nothing will be written).
    */
-  async room(selection: Selection, columnCount: number): Promise<boolean | null> {
+  async room(selection: Selection, columnCount: number, signal?: AbortSignal): Promise<boolean | null> {
     const beside = await this.workbook.beside(selection, columnCount);
     if (beside.empty) return false;
     const inserted = await this.confirm(
       `Cells ${beside.address} beside the selection are not empty. Insert ${count(columnCount, 'column')} of new cells there (only in the selection's rows; cells to the right move right), or cancel?`,
+      signal,
     );
     return inserted ? true : null;
   }
