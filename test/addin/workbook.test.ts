@@ -234,6 +234,23 @@ describe('the Excel layer on the strict simulated host', () => {
     );
   });
 
+  test('writeResults() writes 30,000 rows back in blocks, halving one the host refuses', async () => {
+    bigSheet(30000);
+    const selection = await simulated().readSelection();
+    sim.syncs.length = 0;
+    sim.configure({ limitBytes: 300_000 });
+    const names = Array.from({ length: 30000 }, (_, i) => `segment ${i % 4}`);
+    const done: number[] = [];
+    await simulated().writeResults(selection, layout(names), {
+      insert: false,
+      onProgress: (n) => done.push(n),
+    });
+    expect(sim.values('Big', 'I30001:J30001')).toEqual([[29999, 'segment 3']]);
+    expect(sim.syncs.some((s) => s.failed === 'RequestPayloadSizeLimitExceeded')).toBe(true);
+    expect(done[done.length - 1]).toBe(30000);
+    expect(sim.syncs.every((s) => s.failed !== null || s.requestBytes <= 300_000)).toBe(true);
+  });
+
   test('writeResults() re-checks the data and writes nothing when it changed meanwhile', async () => {
     const selection = await fourRows();
     sim.setCell('Data', 'A3', 99);
