@@ -171,7 +171,10 @@ describe('the task pane in Chromium, in a simulated Excel, against the real serv
       await expectSyncsWithinLimit(page);
       expect(errors).toEqual([]);
       mkdirSync(join(ROOT, 'docs'), { recursive: true });
-      await page.screenshot({ path: join(ROOT, 'docs', 'taskpane.png') });
+      // The README's picture: the pane after the run, with the detected columns and the options opened.
+      await page.click('#segment-options summary');
+      await page.screenshot({ path: join(ROOT, 'docs', 'taskpane.png'), fullPage: true });
+      await page.click('#segment-options summary');
     });
 
     test('never overwrites: asks before inserting, writes nothing when declined, inserts only beside the rows', async () => {
@@ -512,6 +515,18 @@ describe('the task pane in Chromium, in a simulated Excel, against the real serv
         window.__excelSim.configure({ limitBytes: 5 * 1024 * 1024 });
         window.__excelSim.syncs.length = 0;
       });
+    });
+
+    test('Funnel with user attributes from a second table: the breakdown joined by user', async () => {
+      await page.evaluate(() => window.__excelSim.select('Users', 'A1'));
+      await runAndWait(page, '#pane-funnel .use-second');
+      expect(await page.inputValue('#attributes-user')).toBe('user_id');
+      expect(await page.inputValue('#attributes-column')).toBe('segment');
+      await page.evaluate(() => window.__excelSim.select('Events', 'A1'));
+      expect((await runAndWait(page, '#pane-funnel .run')).tone).toBe('done');
+      const { tables, charts } = await newSheet('Quadrant funnel (2)');
+      expect(tables.map((t) => t.name)).toEqual(['FunnelSteps2', 'FunnelBreakdown']);
+      expect(charts.map((c) => c.title)).toEqual(['Users per step', 'Conversion to paid by value']);
     });
 
     test('Channels: users with costs as a second table, ROAS by channel as a bar chart', async () => {

@@ -17,11 +17,12 @@ const tableOf = (s: Selection) => ({ header: s.header, rows: s.rows });
 export const FUNNEL: ReportSpec = {
   pane: 'funnel',
   guesses: { 'funnel-user': 'user', 'funnel-step': 'step', 'funnel-time': 'time', 'funnel-breakdown': 'segment' },
+  secondGuesses: { 'attributes-user': 'user', 'attributes-column': 'segment' },
   prepare(form, selection) {
     const step = form.column('funnel-step');
     if (step) form.setText('funnel-steps', levels(selection.rows, selection.header.indexOf(step), 8).join(', '));
   },
-  async run(form, main, _second, reports, signal) {
+  async run(form, main, second, reports, signal) {
     const steps = listOf(form.text('funnel-steps'));
     if (steps.length < 2) throw new SelectionError('A funnel needs at least two steps, in order, separated by commas.');
     const timeColumn = form.column('funnel-time') ?? undefined;
@@ -32,7 +33,18 @@ export const FUNNEL: ReportSpec = {
         stepColumn: form.required('funnel-step', 'step'),
         steps,
         ...(timeColumn ? { timeColumn, order: 'ORDERED' as const } : { order: 'ANY' as const }),
-        ...(form.column('funnel-breakdown') ? { breakdownColumn: form.column('funnel-breakdown')! } : {}),
+        // A column of the attributes table, joined by user, takes the place of a column of the events.
+        ...(second && form.column('attributes-column')
+          ? {
+              attributes: {
+                table: tableOf(second),
+                userColumn: form.required('attributes-user', 'attributes user'),
+                column: form.column('attributes-column')!,
+              },
+            }
+          : form.column('funnel-breakdown')
+            ? { breakdownColumn: form.column('funnel-breakdown')! }
+            : {}),
       },
       signal,
     );
