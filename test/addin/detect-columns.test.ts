@@ -58,7 +58,7 @@ describe('detectColumns(header, rows)', () => {
     expect(byName.CustomerID.note).toBe('ID-like'); // by name, though it repeats
     expect(byName.email.note).toBe('ID-like');
     expect(byName.seq.note).toBe('ID-like'); // whole numbers, one per row
-    expect(byName.signup.note).toBe('date');
+    expect(byName.signup.note).toBe('left out by default');
     expect(byName.plan.note).toBe('one value');
     expect(byName.code.note).toBe('15 levels'); // over MAX_FEATURE_LEVELS
   });

@@ -53,7 +53,7 @@ export function detectColumns(header: readonly string[], rows: readonly (readonl
           ? { ...base, feature: true, note: `${distinct} levels` }
           : { ...base, feature: false, note: `${distinct} levels` };
       case 'DATE':
-        return { ...base, feature: false, note: 'date' };
+        return { ...base, feature: false, note: 'left out by default' };
       default:
         return { ...base, feature: false, note: 'free text' };
     }

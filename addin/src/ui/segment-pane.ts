@@ -48,13 +48,17 @@ export function segmentPane(doc: Document, shell: Shell, api: SegmentationApi): 
     if (!sameHeader) {
       picks.clear();
       for (const c of detected) picks.set(c.name, { use: c.feature, categorical: false });
-      for (const [id, guess] of [
-        ['rfm-customer', 'customer'],
-        ['rfm-date', 'date'],
-        ['rfm-amount', 'amount'],
-      ] as const) {
-        fillSelect($<HTMLSelectElement>(id), header, guessColumn(header, GUESSES[guess]));
-      }
+      // RFM's columns: by name first, else by type (the first date, the first number).
+      const ofType = (type: string) => detected.find((c) => c.type === type)?.name ?? null;
+      const rfmGuesses: [string, string | null][] = [
+        [
+          'rfm-customer',
+          guessColumn(header, GUESSES.customer) ?? detected.find((c) => c.note === 'ID-like')?.name ?? null,
+        ],
+        ['rfm-date', guessColumn(header, GUESSES.date) ?? ofType('DATE')],
+        ['rfm-amount', guessColumn(header, GUESSES.amount) ?? ofType('NUMBER')],
+      ];
+      for (const [id, chosen] of rfmGuesses) fillSelect($<HTMLSelectElement>(id), header, chosen);
     }
     source.textContent = `${selection.address} · ${count(selection.rows.length, 'row')} · ${count(header.length, 'column')}`;
     columnsBox.replaceChildren(columnTable(doc, detected, picks));
