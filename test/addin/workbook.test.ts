@@ -170,6 +170,16 @@ describe('the Excel layer on the strict simulated host', () => {
     expect(sim.syncs.length).toBe(2); // the shape and one block
   });
 
+  test('readAddress(address) reads a table chosen earlier again, wherever the selection is now', async () => {
+    bigSheet(10);
+    sim.setCell('Big', 'B3', 42);
+    sim.select('Big', 'K20');
+    const again = await simulated().readAddress('Big!A1:H11');
+    expect(again.address).toBe('Big!A1:H11');
+    expect(again.rows[1][1]).toBe(42);
+    expect(again.rows).toHaveLength(10);
+  });
+
   test('readSelection() tells dates by category (ExcelApi 1.12), by custom format, or by format alone (1.7)', async () => {
     const rows = [
       ['day', 'stamp', 'amount'],

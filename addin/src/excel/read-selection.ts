@@ -61,6 +61,19 @@ export async function readSelection(context: Excel.RequestContext, options: Read
   } else {
     address = selection.address;
   }
+  return readBlock(context, address, options);
+}
+
+/**
+ * Reads the block at a sheet-qualified address (a table chosen earlier, read again for fresh data), in blocks as
+ * `readSelection` does.
+ * @throws SelectionError when the block has no data rows or no header, or the sheet is gone (Excel's ItemNotFound).
+ */
+export async function readBlock(
+  context: Excel.RequestContext,
+  address: string,
+  options: ReadOptions,
+): Promise<Selection> {
   const block = parseAddress(address);
   if (block.rowCount < 2) {
     throw new SelectionError(

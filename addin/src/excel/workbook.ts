@@ -6,7 +6,7 @@
  */
 import type { ResultLayout } from '../../../shared/layout/types';
 import type { CancelSignal } from './cancel';
-import { readSelection, stillHolds, type Selection } from './read-selection';
+import { readBlock, readSelection, stillHolds, type Selection } from './read-selection';
 import { SelectionError } from './selection-error';
 import { writeResultSheet } from './write-result-sheet';
 import { besideBlock, isEmptyBlock, localAddress, writeRowColumns } from './write-row-columns';
@@ -29,6 +29,8 @@ export interface WrittenResults {
 export interface Workbook {
   /** Reads the selection (its table when one cell is selected, its used part for whole columns) in blocks. */
   readSelection(progress?: Progress): Promise<Selection>;
+  /** Reads the block at `address` again (the table a pane was pointed at), for data as it is now. */
+  readAddress(address: string, progress?: Progress): Promise<Selection>;
   /** Address of the cells `columnCount` result columns would take beside the selection, and whether they are empty. */
   beside(selection: Selection, columnCount: number): Promise<{ address: string; empty: boolean }>;
   /**
@@ -53,6 +55,8 @@ export function createExcelWorkbook(run: ExcelRun, supportsCategories: () => boo
   return {
     readSelection: (progress = {}) =>
       run((context) => readSelection(context, { ...progress, categories: supportsCategories() })),
+    readAddress: (address, progress = {}) =>
+      run((context) => readBlock(context, address, { ...progress, categories: supportsCategories() })),
     async beside(selection, columnCount) {
       const target = besideBlock(selection.block, columnCount);
       const empty = await run((context) => isEmptyBlock(context, target));

@@ -121,7 +121,10 @@ export function reportPane(doc: Document, shell: Shell, reports: ReportsApi, spe
   );
   pane.querySelector<HTMLButtonElement>('.run')!.addEventListener('click', () =>
     shell.run('Running…', async (signal) => {
+      // Tables chosen earlier are read again from where they are, so the report is of the data as it is now.
       if (!main) use(await shell.read(signal));
+      else main = await shell.read(signal, main.address);
+      if (second) second = await shell.read(signal, second.address);
       shell.progress.update('server', 0.1, 'Computing on the server…');
       const { layout, summary } = await spec.run(form, main!, second, reports, signal);
       const written = await shell.write(main!, layout, false);

@@ -87,17 +87,18 @@ export class Shell {
     }
   }
 
-  /** Reads the selection with the bar following the rows read. */
-  read(signal: AbortSignal): Promise<Selection> {
-    return this.workbook.readSelection({
+  /** Reads the selection (or the block at `address`) with the bar following the rows read. */
+  read(signal: AbortSignal, address?: string): Promise<Selection> {
+    const progress = {
       signal,
-      onProgress: (done, total) =>
+      onProgress: (done: number, total: number) =>
         this.progress.update(
           'read',
           done / total,
           `Reading the selection: ${count(done, 'row')} of ${total.toLocaleString('en-US')}`,
         ),
-    });
+    };
+    return address ? this.workbook.readAddress(address, progress) : this.workbook.readSelection(progress);
   }
 
   /**
@@ -120,7 +121,7 @@ export class Shell {
     this.progress.update('write', 0, 'Writing the results…');
     return this.workbook.writeResults(selection, layout, {
       insert,
-      onProgress: (done, total) =>
+      onProgress: (done: number, total: number) =>
         this.progress.update(
           'write',
           done / total,
