@@ -48,8 +48,6 @@ export async function readSelection(context: Excel.RequestContext, options: Read
   selection.load('address, rowCount, columnCount, isEntireColumn, isEntireRow');
   const used = selection.getUsedRangeOrNullObject(true);
   used.load('address');
-  const region = selection.getSurroundingRegion();
-  region.load('address, rowCount, columnCount');
   await context.sync();
 
   let address: string;
@@ -57,6 +55,9 @@ export async function readSelection(context: Excel.RequestContext, options: Read
     if (used.isNullObject) throw new SelectionError(`The selection ${selection.address} is empty.`);
     address = used.address;
   } else if (selection.rowCount === 1 && selection.columnCount === 1) {
+    const region = selection.getSurroundingRegion();
+    region.load('address');
+    await context.sync();
     address = region.address;
   } else {
     address = selection.address;
