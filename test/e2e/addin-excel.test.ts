@@ -194,8 +194,9 @@ describe('the task pane in Chromium, in a simulated Excel, against the real serv
       expect(await page.evaluate(() => window.__excelSim.values('Customers', 'J1:K3001'))).toEqual(before);
       expect(await page.evaluate(() => window.__excelSim.sheetNames())).toEqual(['Customers', 'Quadrant segments']);
 
-      // This time with k chosen in the options.
+      // This time Ward with k chosen in the options.
       await page.click('#segment-options summary');
+      await page.selectOption('#segment-method', 'WARD');
       await page.fill('#segment-k', '4');
       await page.click('#segment-button');
       await page.waitForSelector('#confirm:not([hidden])');
@@ -211,6 +212,9 @@ describe('the task pane in Chromium, in a simulated Excel, against the real serv
         ['Segment label', 'Segment'],
       ]);
       expect(await page.textContent('#status')).toMatch(/^Segmented 3,000 rows into 4 segments/);
+      expect(await page.evaluate(() => window.__excelSim.values('Quadrant segments (2)', 'A1'))).toEqual([
+        [expect.stringMatching(/^4 segments of 3000 rows by Ward/)],
+      ]);
       expect(await page.evaluate(() => window.__excelSim.values('Customers', 'J3005:L3005'))).toEqual([
         ['my note', '', ''],
       ]);
@@ -372,8 +376,14 @@ describe('the task pane in Chromium, in a simulated Excel, against the real serv
       expect(await page.textContent('#status')).toMatch(
         /^Cancelled: the server stopped the run\. Nothing was written\.$/,
       );
-      const runs = await gql<{ segmentations: { status: string }[] }>(server.url, '{ segmentations { status } }');
-      expect(runs.data!.segmentations.map((r) => r.status)).toContain('CANCELLED');
+      // The server marks the run cancelled (allowing it a moment to stop its workers).
+      let statuses: string[] = [];
+      for (let i = 0; i < 50 && !statuses.includes('CANCELLED'); i++) {
+        const runs = await gql<{ segmentations: { status: string }[] }>(server.url, '{ segmentations { status } }');
+        statuses = runs.data?.segmentations.map((r) => r.status) ?? [];
+        if (!statuses.includes('CANCELLED')) await new Promise((r) => setTimeout(r, 200));
+      }
+      expect(statuses).toContain('CANCELLED');
       expect(await page.evaluate(() => window.__excelSim.sheetNames())).toEqual(['Usage']);
     });
   });
