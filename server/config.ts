@@ -12,6 +12,9 @@ export interface Config {
   seedDemo: boolean;
   /** Log each request's operation and time. */
   logRequests: boolean;
+  /** PEM certificate and key files: when both are set the server speaks HTTPS (Office add-ins need it). */
+  tlsCertPath: string | null;
+  tlsKeyPath: string | null;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -23,7 +26,19 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: parseBytes(env.QUADRANT_BODY_LIMIT ?? '64mb'),
     seedDemo: !['0', 'false', 'no'].includes((env.QUADRANT_DEMO ?? '1').toLowerCase()),
     logRequests: ['1', 'true', 'yes'].includes((env.QUADRANT_LOG_REQUESTS ?? '').toLowerCase()),
+    ...tlsFiles(env),
   };
+}
+
+function tlsFiles(env: NodeJS.ProcessEnv): Pick<Config, 'tlsCertPath' | 'tlsKeyPath'> {
+  const cert = env.QUADRANT_TLS_CERT || null;
+  const key = env.QUADRANT_TLS_KEY || null;
+  if ((cert === null) !== (key === null)) {
+    throw new Error(
+      'QUADRANT_TLS_CERT and QUADRANT_TLS_KEY go together: set both (npm run certs prints them) or neither',
+    );
+  }
+  return { tlsCertPath: cert, tlsKeyPath: key };
 }
 
 function integer(value: string | undefined, fallback: number, name: string): number {
