@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { DataSource } from 'typeorm';
 import { tableFromCells } from '../shared/table/from-cells';
+import { ApiKeyService } from './auth/api-key.service';
 import type { Config } from './config';
 import type { Services } from './context';
 import { DatasetService } from './datasets/dataset.service';
@@ -9,7 +10,7 @@ import { createApp } from './http/app';
 import { SegmentationService } from './segments/segmentation.service';
 import { openDataSource } from './storage/data-source';
 import { AppSettingEntity } from './storage/entities/app-setting.entity';
-import { DEFAULT_WORKSPACE_ID, WorkspaceEntity } from './storage/entities/workspace.entity';
+import { DEFAULT_WORKSPACE_ID, DEFAULT_WORKSPACE_NAME, WorkspaceEntity } from './storage/entities/workspace.entity';
 
 export interface RunningServer {
   url: string;
@@ -25,6 +26,7 @@ const DEMO_SEEDED = 'demo_seeded';
 export async function startServer(config: Config): Promise<RunningServer> {
   const dataSource = await openDataSource(config);
   const services: Services = {
+    apiKeys: new ApiKeyService(dataSource),
     datasets: new DatasetService(dataSource),
     segmentations: new SegmentationService(dataSource),
   };
@@ -57,7 +59,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
 async function ensureDefaultWorkspace(dataSource: DataSource): Promise<void> {
   const repo = dataSource.getRepository(WorkspaceEntity);
   if (await repo.findOneBy({ id: DEFAULT_WORKSPACE_ID })) return;
-  await repo.insert({ id: DEFAULT_WORKSPACE_ID, name: 'Demo workspace', createdAt: new Date().toISOString() });
+  await repo.insert({ id: DEFAULT_WORKSPACE_ID, name: DEFAULT_WORKSPACE_NAME, createdAt: new Date().toISOString() });
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { ApiKeyService } from './auth/api-key.service';
 import type { DatasetService } from './datasets/dataset.service';
 import type { SegmentationService } from './segments/segmentation.service';
 
@@ -8,6 +9,7 @@ export interface Context {
 }
 
 export interface Services {
+  apiKeys: ApiKeyService;
   datasets: DatasetService;
   segmentations: SegmentationService;
 }

@@ -5,11 +5,11 @@ import express, { type ErrorRequestHandler, type Express } from 'express';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
+import { authenticate, isLoopback } from '../auth/authenticate';
 import { formatBytes, type Config } from '../config';
 import type { Context, Services } from '../context';
 import { formatError } from '../graphql/format-error';
 import { buildQuadrantSchema } from '../graphql/schema';
-import { DEFAULT_WORKSPACE_ID } from '../storage/entities/workspace.entity';
 import { projectRoot } from '../paths';
 import { graphiqlAssets, graphiqlPage } from './graphiql';
 
@@ -33,16 +33,19 @@ export async function createApp(config: Config, dataSource: DataSource, services
     plugins: [ApolloServerPluginLandingPageDisabled(), ...(config.logRequests ? [requestLogger] : [])],
   });
   await apollo.start();
+  const openOnLoopback = isLoopback(config.host);
 
   const app = express();
   app.disable('x-powered-by');
 
+  // Open to load balancers without a key, so it says only whether storage answers; the cause goes to the log.
   app.get('/health', async (_req, res) => {
     try {
       await dataSource.query('SELECT 1');
-      res.json({ status: 'ok', storage: dataSource.options.type });
+      res.json({ status: 'ok' });
     } catch (error) {
-      res.status(503).json({ status: 'unavailable', storage: dataSource.options.type, error: String(error) });
+      console.error('Health check failed:', error);
+      res.status(503).json({ status: 'unavailable' });
     }
   });
 
@@ -66,7 +69,10 @@ export async function createApp(config: Config, dataSource: DataSource, services
     '/graphql',
     express.json({ limit: config.bodyLimitBytes, verify: rejectInvalidUtf8 }),
     expressMiddleware(apollo, {
-      context: async (): Promise<Context> => ({ workspaceId: DEFAULT_WORKSPACE_ID, services }),
+      context: async ({ req }): Promise<Context> => ({
+        workspaceId: await authenticate(req.headers.authorization, services.apiKeys, openOnLoopback),
+        services,
+      }),
     }),
   );
 
