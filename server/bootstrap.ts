@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import type { DestinationStream, Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { tableFromCells } from '../shared/table/from-cells';
 import { ApiKeyService } from './auth/api-key.service';
@@ -7,6 +8,7 @@ import type { Services } from './context';
 import { DatasetService } from './datasets/dataset.service';
 import { demoDatasets } from './demo';
 import { createApp } from './http/app';
+import { createLogger } from './logging/logger';
 import { SegmentationService } from './segments/segmentation.service';
 import { openDataSource } from './storage/data-source';
 import { AppSettingEntity } from './storage/entities/app-setting.entity';
@@ -14,6 +16,7 @@ import { DEFAULT_WORKSPACE_ID, DEFAULT_WORKSPACE_NAME, WorkspaceEntity } from '.
 
 export interface RunningServer {
   url: string;
+  logger: Logger;
   server: Server;
   dataSource: DataSource;
   services: Services;
@@ -23,7 +26,8 @@ export interface RunningServer {
 const DEMO_SEEDED = 'demo_seeded';
 
 /** Opens storage (migrating it), seeds the demo workspace on first start, and listens. */
-export async function startServer(config: Config): Promise<RunningServer> {
+export async function startServer(config: Config, logDestination?: DestinationStream): Promise<RunningServer> {
+  const logger = createLogger(config.logLevel, logDestination);
   const dataSource = await openDataSource(config);
   const services: Services = {
     apiKeys: new ApiKeyService(dataSource),
@@ -32,7 +36,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   };
   await ensureDefaultWorkspace(dataSource);
   if (config.seedDemo) await seedDemo(dataSource, services);
-  const { app, apollo } = await createApp(config, dataSource, services);
+  const { app, apollo } = await createApp(config, dataSource, services, logger);
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.port, config.host, () => resolve(s));
     s.once('error', reject);
@@ -44,6 +48,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   return {
     url,
+    logger,
     server,
     dataSource,
     services,

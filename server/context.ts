@@ -1,11 +1,17 @@
 import type { ApiKeyService } from './auth/api-key.service';
+import type { Limits } from './config';
 import type { DatasetService } from './datasets/dataset.service';
+import type { RequestLog } from './logging/request-log';
 import type { SegmentationService } from './segments/segmentation.service';
 
 /** What every resolver receives: the caller's workspace and the services over storage. */
 export interface Context {
   workspaceId: string;
   services: Services;
+  /** The configured row, column and cell limits an input must stay within. */
+  limits: Limits;
+  /** This request's log line (id, operation, workspace), filled in as it is served. */
+  request: RequestLog;
 }
 
 export interface Services {

@@ -31,3 +31,10 @@ export function isLoopback(host: string): boolean {
 function unauthenticated(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
 }
+
+/** True when the request's Host header names this machine (localhost, 127.x.x.x or [::1], any port). */
+export function isLoopbackHostHeader(host: string | undefined): boolean {
+  if (!host) return false;
+  const name = host.startsWith('[') ? host.slice(1, host.indexOf(']')) : host.replace(/:\d+$/, '');
+  return isLoopback(name.toLowerCase());
+}

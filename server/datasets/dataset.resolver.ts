@@ -2,6 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import { InputError } from '../../shared/errors';
 import type { ColumnType } from '../../shared/table/types';
 import type { Context } from '../context';
+import { COST } from '../hardening/costs';
 import type { DatasetEntity } from '../storage/entities/dataset.entity';
 import { ImportDatasetInput } from './dataset.input';
 import { Dataset, DatasetRows } from './dataset.type';
@@ -21,10 +22,13 @@ export class DatasetResolver {
     return services.datasets.find(workspaceId, id);
   }
 
-  @Mutation(() => Dataset, { description: 'Imports CSV text or an inline table; column types are inferred.' })
+  @Mutation(() => Dataset, {
+    complexity: COST.import,
+    description: 'Imports CSV text or an inline table; column types are inferred.',
+  })
   importDataset(
     @Arg('input') input: ImportDatasetInput,
-    @Ctx() { services, workspaceId }: Context,
+    @Ctx() { services, workspaceId, limits }: Context,
   ): Promise<DatasetEntity> {
     if ((input.csv === undefined || input.csv === null) === (input.table === undefined || input.table === null)) {
       throw new InputError('importDataset: give exactly one of csv and table', 'input');
@@ -32,7 +36,13 @@ export class DatasetResolver {
     const types: Record<string, ColumnType> = {};
     for (const t of input.types ?? []) types[t.column] = t.type;
     const source = input.csv != null ? { csv: input.csv } : { table: input.table! };
-    return services.datasets.importDataset(workspaceId, input.name, source, { types, dayOrder: input.dayOrder });
+    return services.datasets.importDataset(
+      workspaceId,
+      input.name,
+      source,
+      { types, dayOrder: input.dayOrder },
+      limits,
+    );
   }
 
   @Mutation(() => Boolean, { description: 'Deletes a dataset and its rows.' })
@@ -40,7 +50,10 @@ export class DatasetResolver {
     return services.datasets.delete(workspaceId, id);
   }
 
-  @FieldResolver(() => DatasetRows, { description: `A page of rows (at most ${MAX_PREVIEW_ROWS}).` })
+  @FieldResolver(() => DatasetRows, {
+    complexity: COST.page,
+    description: `A page of rows (at most ${MAX_PREVIEW_ROWS}).`,
+  })
   async rows(
     @Root() dataset: DatasetEntity,
     @Ctx() { services }: Context,

@@ -4,12 +4,16 @@ import { sampleSize } from '../../shared/experiment/sample-size';
 import type { ExperimentReport as CoreReport } from '../../shared/experiment/types';
 import { loadTable } from '../analysis/load-table';
 import type { Context } from '../context';
+import { COST } from '../hardening/costs';
 import { ExperimentInput, SampleSizeInput } from './experiment.input';
 import { ExperimentReport, SampleSizeResult } from './experiment.type';
 
 @Resolver()
 export class ExperimentResolver {
-  @Query(() => ExperimentReport, { description: 'Conversion and revenue per variant against the control, with tests.' })
+  @Query(() => ExperimentReport, {
+    complexity: COST.analysis,
+    description: 'Conversion and revenue per variant against the control, with tests.',
+  })
   async experiment(@Arg('input') input: ExperimentInput, @Ctx() ctx: Context): Promise<ExperimentReport> {
     const columns = [input.variantColumn, input.conversionColumn, input.revenueColumn, ...(input.segmentColumns ?? [])];
     const table = await loadTable(ctx, input, columns);

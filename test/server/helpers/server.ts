@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import type { DestinationStream } from 'pino';
 import { startServer, type RunningServer } from '../../../server/bootstrap';
 import { readConfig, type Config } from '../../../server/config';
 
@@ -51,17 +52,25 @@ export async function freshStorage(backend: Backend): Promise<TestStorage> {
   };
 }
 
-/** Starts Quadrant on a free loopback port over the given storage; demo seeding off unless asked for. */
-export async function startTestServer(storage: TestStorage, overrides: Partial<Config> = {}): Promise<RunningServer> {
+/**
+ * Starts Quadrant on a free loopback port over the given storage; demo seeding off unless asked for; only warnings
+ * and errors logged (to `logDestination` when given, so a suite can read them).
+ */
+export async function startTestServer(
+  storage: TestStorage,
+  overrides: Partial<Config> = {},
+  logDestination?: DestinationStream,
+): Promise<RunningServer> {
   const config: Config = {
     ...readConfig({}),
     port: 0,
     host: '127.0.0.1',
     seedDemo: false,
+    logLevel: 'warn',
     ...storage.config,
     ...overrides,
   };
-  return startServer(config);
+  return startServer(config, logDestination);
 }
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
