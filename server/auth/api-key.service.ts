@@ -119,12 +119,14 @@ export class ApiKeyService {
 
   /** Revokes a key by id; false when no such key, or it was already revoked. */
   async revoke(id: string): Promise<boolean> {
-    const result = await this.dataSource
-      .createQueryBuilder()
-      .update(TABLE)
-      .set({ revoked_at: new Date().toISOString() })
-      .where('id = :id AND revoked_at IS NULL', { id })
-      .execute();
+    const result = await this.dataSource.transaction((m) =>
+      m
+        .createQueryBuilder()
+        .update(TABLE)
+        .set({ revoked_at: new Date().toISOString() })
+        .where('id = :id AND revoked_at IS NULL', { id })
+        .execute(),
+    );
     return (result.affected ?? 0) > 0;
   }
 
