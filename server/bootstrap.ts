@@ -11,6 +11,7 @@ import { createApp } from './http/app';
 import { createLogger } from './logging/logger';
 import { SegmentationService } from './segments/segmentation.service';
 import { openDataSource } from './storage/data-source';
+import { holdStore } from './storage/store-lock';
 import { AppSettingEntity } from './storage/entities/app-setting.entity';
 import { DEFAULT_WORKSPACE_ID, DEFAULT_WORKSPACE_NAME, WorkspaceEntity } from './storage/entities/workspace.entity';
 
@@ -29,6 +30,7 @@ const DEMO_SEEDED = 'demo_seeded';
 export async function startServer(config: Config, logDestination?: DestinationStream): Promise<RunningServer> {
   const logger = createLogger(config.logLevel, logDestination);
   const dataSource = await openDataSource(config);
+  const releaseStore = config.databaseUrl ? () => undefined : holdStore(config.sqlitePath);
   const services: Services = {
     apiKeys: new ApiKeyService(dataSource),
     datasets: new DatasetService(dataSource),
@@ -57,6 +59,7 @@ export async function startServer(config: Config, logDestination?: DestinationSt
       server.closeAllConnections();
       await apollo.stop();
       await dataSource.destroy();
+      releaseStore();
     },
   };
 }
