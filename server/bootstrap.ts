@@ -21,7 +21,8 @@ export interface RunningServer {
   server: Server;
   dataSource: DataSource;
   services: Services;
-  close(): Promise<void>;
+  /** Stops listening, waits up to `graceMs` (default: as long as it takes) for requests in flight, closes storage. */
+  close(graceMs?: number): Promise<void>;
 }
 
 const DEMO_SEEDED = 'demo_seeded';
@@ -54,8 +55,14 @@ export async function startServer(config: Config, logDestination?: DestinationSt
     server,
     dataSource,
     services,
-    async close() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+    async close(graceMs = Number.POSITIVE_INFINITY) {
+      // Stop accepting, let requests in flight finish for up to graceMs, then cut the rest: their transactions roll
+      // back when storage closes, so each one either completed or left nothing.
+      const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const cut = Number.isFinite(graceMs) ? setTimeout(() => server.closeAllConnections(), graceMs) : undefined;
+      await drained;
+      clearTimeout(cut);
       server.closeAllConnections();
       await apollo.stop();
       await dataSource.destroy();

@@ -18,6 +18,8 @@ export interface Config {
   logLevel: LogLevel;
   /** NODE_ENV=production: no introspection, no GraphiQL. */
   production: boolean;
+  /** On SIGTERM/SIGINT, how long requests in flight may take to finish before they are cut. */
+  shutdownGraceMs: number;
 }
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -50,7 +52,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
 const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
-function hardening(env: NodeJS.ProcessEnv): Pick<Config, 'limits' | 'corsOrigins' | 'logLevel' | 'production'> {
+function hardening(
+  env: NodeJS.ProcessEnv,
+): Pick<Config, 'limits' | 'corsOrigins' | 'logLevel' | 'production' | 'shutdownGraceMs'> {
   // QUADRANT_LOG_REQUESTS (older) switches the per-request lines: 1 → info, 0 → warn; QUADRANT_LOG_LEVEL wins.
   const requests = (env.QUADRANT_LOG_REQUESTS ?? '').toLowerCase();
   const fallback = ['0', 'false', 'no'].includes(requests) ? 'warn' : 'info';
@@ -78,6 +82,7 @@ function hardening(env: NodeJS.ProcessEnv): Pick<Config, 'limits' | 'corsOrigins
     corsOrigins,
     logLevel,
     production: env.NODE_ENV === 'production',
+    shutdownGraceMs: integer(env.QUADRANT_SHUTDOWN_GRACE_SECONDS, 30, 'QUADRANT_SHUTDOWN_GRACE_SECONDS') * 1000,
   };
 }
 

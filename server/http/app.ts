@@ -44,6 +44,8 @@ export async function createApp(
     includeStacktraceInErrorResponses: false,
     introspection: !config.production,
     csrfPrevention: true,
+    // main.ts drains and closes on SIGTERM/SIGINT; Apollo's own handler would re-raise the signal and kill us first.
+    stopOnTerminationSignals: false,
     validationRules: [depthLimit(config.limits.maxDepth)],
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
