@@ -13,13 +13,20 @@ export function complexityLimit(schema: GraphQLSchema, maxComplexity: number): A
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
-          const complexity = getComplexity({
-            schema,
-            query: document,
-            operationName: request.operationName ?? undefined,
-            variables: request.variables ?? {},
-            estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
-          });
+          let complexity: number;
+          try {
+            complexity = getComplexity({
+              schema,
+              query: document,
+              operationName: request.operationName ?? undefined,
+              variables: request.variables ?? {},
+              estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+            });
+          } catch {
+            // Variables that do not fit their types cannot be priced; execution refuses them next (BAD_USER_INPUT)
+            // before any resolver runs, so nothing unpriced is executed.
+            return;
+          }
           if (complexity > maxComplexity) {
             throw new LimitExceededError(
               `The query's estimated cost is ${complexity}; the limit is ${maxComplexity} (QUADRANT_MAX_COMPLEXITY). ` +

@@ -105,6 +105,15 @@ describe('GraphQL hardening', () => {
     expect(await count()).toEqual({ datasets: [], segmentations: [] });
   });
 
+  it('fuzz regression: unknown fields in a variable answer BAD_USER_INPUT, not INTERNAL_SERVER_ERROR from pricing', async () => {
+    const res = await gql(server.url, 'mutation($input: ImportDatasetInput!) { importDataset(input: $input) { id } }', {
+      input: { '#e': 1e-128, '': -3.5e-11 },
+    });
+    expect(res.status).toBe(400);
+    expect(res.errors![0].extensions).toEqual({ code: 'BAD_USER_INPUT' });
+    expect(res.errors![0].message).toContain('Variable "$input" got invalid value');
+  });
+
   it('a query that does not parse is BAD_USER_INPUT with Apollo’s reason kept', async () => {
     const res = await gql(server.url, '{ datasets { id ');
     expect(res.errors![0].extensions).toEqual({ code: 'BAD_USER_INPUT', reason: 'GRAPHQL_PARSE_FAILED' });
