@@ -88,8 +88,10 @@ describe.each(backends())('workspaces on %s: a key reaches only its own workspac
     if (idPaths(op).length === 0) return;
     const codes = (res.errors ?? []).map((e) => e.extensions?.code);
     const value = res.data?.[op.name];
-    const empty = value === null || value === undefined || (Array.isArray(value) && value.length === 0);
-    // NOT_FOUND, or nothing at all (a nullable lookup, an empty list); never data and never another answer.
+    // Nothing: null, an empty list, or `false` from a mutation that did nothing (as for an id that never existed).
+    const empty =
+      value === null || value === undefined || value === false || (Array.isArray(value) && value.length === 0);
+    // NOT_FOUND, or nothing at all; never data and never another answer.
     const messages = (res.errors ?? []).map((e) => e.message);
     expect({ op: op.name, variables, messages, codes, empty: codes.length > 0 || empty }).toEqual({
       op: op.name,
