@@ -128,7 +128,9 @@ describe.each(backends())('workspaces on %s: a key reaches only its own workspac
       for (const path of paths) {
         const one: Record<string, unknown> = {};
         const owner = (p: IdPath) => (p.join('.') === path.join('.') ? victim : attacker);
+        // A join on another workspace's run names the column to join on (userColumn / keyColumn beside it).
         const siblings = (p: IdPath) =>
+          /segmentation/i.test(path[path.length - 1]) &&
           p.length === path.length &&
           p.slice(0, -1).join('.') === path.slice(0, -1).join('.') &&
           /^(user|key)Column$/.test(p[p.length - 1]);
