@@ -1,9 +1,12 @@
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { join } from 'node:path';
 import type { RunningServer } from '../../server/bootstrap';
 import { authenticate, isLoopback } from '../../server/auth/authenticate';
 import type { ApiKeyService } from '../../server/auth/api-key.service';
 import { keysProgram } from '../../server/cli/keys';
 import { DEFAULT_WORKSPACE_ID } from '../../server/storage/entities/workspace.entity';
+import { ensureBuiltServer } from '../helpers/built-server';
 import { backends, closeTestServer, gql, openTestServer, type TestStorage } from './helpers/server';
 
 /** Runs `npm run keys -- …args` in-process against the suite's store; returns the printed lines. */
@@ -111,5 +114,35 @@ describe('authenticate(authorization, keys, openOnLoopback)', () => {
   it('isLoopback tells this machine from the network', () => {
     expect(['127.0.0.1', '127.3.2.1', '::1', 'localhost'].map(isLoopback)).toEqual([true, true, true, true]);
     expect(['0.0.0.0', '::', '10.0.0.5', '192.168.1.2'].map(isLoopback)).toEqual([false, false, false, false]);
+  });
+});
+
+describe.each(backends())('the built keys CLI on %s, as its own process beside a running server', (backend) => {
+  let storage: TestStorage;
+  let server: RunningServer;
+
+  beforeAll(async () => ({ storage, server } = await openTestServer(backend)));
+  afterAll(() => closeTestServer(server, storage));
+
+  it('create prints the key alone on the last line, and the running server accepts it at once', () => {
+    ensureBuiltServer();
+    const env = storage.config.databaseUrl
+      ? { QUADRANT_DATABASE_URL: storage.config.databaseUrl }
+      : { QUADRANT_DB: storage.config.sqlitePath! };
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, [join(__dirname, '../../dist/server/cli/keys.js'), ...args], {
+        env: { PATH: process.env.PATH ?? '', ...env },
+        encoding: 'utf8',
+      });
+    const created = run('create', 'ci', '--workspace', 'Builds');
+    expect(created.status).toBe(0);
+    const key = created.stdout.trim().split('\n').pop()!;
+    expect(key).toMatch(/^qk_[A-Za-z0-9_-]{43}$/);
+    return gql(server.url, '{ datasets { id } }', undefined, key).then((res) => {
+      expect(res.data).toEqual({ datasets: [] });
+      const bad = run('revoke', 'no-such-id');
+      expect(bad.status).toBe(1);
+      expect(bad.stderr).toBe('keys: no active key with id no-such-id\n');
+    });
   });
 });
