@@ -22,6 +22,7 @@ declare module 'autocannon' {
     duration?: number;
     timeout?: number;
     pipelining?: number;
+    connectionRate?: number;
     headers?: Record<string, string>;
     requests?: RequestSpec[];
   }

@@ -17,6 +17,11 @@ export interface LoadOptions {
   heavyConnections: number;
   /** Rows of the dataset the heavy segmentations run on. */
   heavyRows: number;
+  /**
+   * Requests per second each small client sends (0 = as fast as answers come). A paced client measures how long a
+   * query takes while heavy work runs; an unpaced one measures queueing behind 44 others.
+   */
+  smallRate: number;
   /** The server's pid, to sample its resident memory (Linux /proc) during the run. */
   serverPid?: number;
 }
@@ -121,6 +126,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
       connections: smallConnections,
       duration: options.duration,
       timeout: 60,
+      ...(options.smallRate > 0 ? { connectionRate: options.smallRate } : {}),
       requests: [
         post('small', 'query Datasets { datasets { id name rowCount } }'),
         post('small', 'query Preview($id: ID!) { dataset(id: $id) { rows(limit: 20) { rows } } }', { id: datasetId }),

@@ -19,6 +19,7 @@ async function main(): Promise<void> {
     .option('--connections <n>', 'concurrent clients', '50')
     .option('--heavy <n>', 'of those, clients sending heavy segmentations', '5')
     .option('--heavy-rows <n>', 'rows of the dataset the segmentations run on', '5000')
+    .option('--small-rate <n>', 'requests per second per small client (0 = unpaced)', '2')
     .option('--max-rss-mb <mb>', 'the memory bound to report against', '1024')
     .parse();
   const o = program.opts<Record<string, string | undefined>>();
@@ -35,10 +36,12 @@ async function main(): Promise<void> {
       connections: Number(o.connections),
       heavyConnections: Number(o.heavy),
       heavyRows: Number(o.heavyRows),
+      smallRate: Number(o.smallRate),
       serverPid: pid,
     };
     console.log(
       `Load on ${url}: ${options.connections} clients (${options.heavyConnections} heavy) for ${options.duration} s; ` +
+        `small clients ${options.smallRate > 0 ? `${options.smallRate} req/s each` : 'unpaced'}; ` +
         `segmentations on ${options.heavyRows} rows …`,
     );
     const report = await runLoad(options);

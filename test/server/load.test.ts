@@ -17,6 +17,7 @@ describe('a short mixed load (npm run load in miniature)', () => {
       connections: 50,
       heavyConnections: 3,
       heavyRows: 1000,
+      smallRate: 0,
     });
     const [small, heavy] = report.kinds;
     expect(small.requests).toBeGreaterThan(50);
