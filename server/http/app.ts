@@ -86,6 +86,11 @@ export async function createApp(
   }
 
   if (existsSync(ADDIN_DIR)) {
+    // Office shows the manifest's icons on its own pages (the ribbon in Excel on the web): cross-origin images.
+    app.use('/addin/assets', (_req, res, next) => {
+      res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
+      next();
+    });
     app.use('/addin', express.static(ADDIN_DIR, { index: 'taskpane.html' }));
     app.get('/favicon.ico', (_req, res) =>
       res.type('png').sendFile(join(ADDIN_DIR, 'assets/icon-32.png'), { maxAge: '1d' }),

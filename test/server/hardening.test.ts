@@ -192,6 +192,11 @@ describe('GraphQL hardening', () => {
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('x-powered-by')).toBeNull();
     expect(res.headers.get('x-frame-options')).toBeNull();
+    expect(res.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+    // The ribbon icons are shown by Office's own pages, so they may be loaded cross-origin.
+    const icon = await fetch(`${server.url}/addin/assets/icon-32.png`);
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
   });
 
   it('one log line per request: id, operation, root fields, workspace and time — never the key or the rows', async () => {
