@@ -12,6 +12,8 @@ export interface Context {
   limits: Limits;
   /** This request's log line (id, operation, workspace), filled in as it is served. */
   request: RequestLog;
+  /** Called as a long segmentation progresses (the command line's progress bar); the HTTP server sets none. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface Services {
