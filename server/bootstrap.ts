@@ -1,38 +1,47 @@
 import { readFileSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
+import type { DestinationStream, Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { tableFromCells } from '../shared/table/from-cells';
+import { ApiKeyService } from './auth/api-key.service';
 import type { Config } from './config';
 import type { Services } from './context';
 import { DatasetService } from './datasets/dataset.service';
 import { demoDatasets } from './demo';
 import { createApp } from './http/app';
+import { createLogger } from './logging/logger';
 import { SegmentationService } from './segments/segmentation.service';
 import { openDataSource } from './storage/data-source';
+import { holdStore } from './storage/store-lock';
 import { AppSettingEntity } from './storage/entities/app-setting.entity';
-import { DEFAULT_WORKSPACE_ID, WorkspaceEntity } from './storage/entities/workspace.entity';
+import { DEFAULT_WORKSPACE_ID, DEFAULT_WORKSPACE_NAME, WorkspaceEntity } from './storage/entities/workspace.entity';
 
 export interface RunningServer {
   url: string;
+  logger: Logger;
   server: Server;
   dataSource: DataSource;
   services: Services;
-  close(): Promise<void>;
+  /** Stops listening, waits up to `graceMs` (default: as long as it takes) for requests in flight, closes storage. */
+  close(graceMs?: number): Promise<void>;
 }
 
 const DEMO_SEEDED = 'demo_seeded';
 
 /** Opens storage (migrating it), seeds the demo workspace on first start, and listens. */
-export async function startServer(config: Config): Promise<RunningServer> {
+export async function startServer(config: Config, logDestination?: DestinationStream): Promise<RunningServer> {
+  const logger = createLogger(config.logLevel, logDestination);
   const dataSource = await openDataSource(config);
+  const releaseStore = config.databaseUrl ? () => undefined : holdStore(config.sqlitePath);
   const services: Services = {
+    apiKeys: new ApiKeyService(dataSource),
     datasets: new DatasetService(dataSource),
     segmentations: new SegmentationService(dataSource),
   };
   await ensureDefaultWorkspace(dataSource);
   if (config.seedDemo) await seedDemo(dataSource, services);
-  const { app, apollo } = await createApp(config, dataSource, services);
+  const { app, apollo } = await createApp(config, dataSource, services, logger);
   const tls = config.tlsCertPath && config.tlsKeyPath;
   const server: Server = tls
     ? createHttpsServer({ cert: readFileSync(config.tlsCertPath!), key: readFileSync(config.tlsKeyPath!) }, app)
@@ -48,14 +57,22 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const url = `${tls ? 'https' : 'http'}://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   return {
     url,
+    logger,
     server,
     dataSource,
     services,
-    async close() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+    async close(graceMs = Number.POSITIVE_INFINITY) {
+      // Stop accepting, let requests in flight finish for up to graceMs, then cut the rest: their transactions roll
+      // back when storage closes, so each one either completed or left nothing.
+      const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const cut = Number.isFinite(graceMs) ? setTimeout(() => server.closeAllConnections(), graceMs) : undefined;
+      await drained;
+      clearTimeout(cut);
       server.closeAllConnections();
       await apollo.stop();
       await dataSource.destroy();
+      releaseStore();
     },
   };
 }
@@ -66,7 +83,7 @@ export async function ensureDefaultWorkspace(dataSource: DataSource): Promise<vo
   await dataSource.transaction((m) =>
     m.insert(WorkspaceEntity, {
       id: DEFAULT_WORKSPACE_ID,
-      name: 'Demo workspace',
+      name: DEFAULT_WORKSPACE_NAME,
       createdAt: new Date().toISOString(),
     }),
   );

@@ -10,11 +10,35 @@ export interface Config {
   bodyLimitBytes: number;
   /** Seed the demo workspace on first start. */
   seedDemo: boolean;
-  /** Log each request's operation and time. */
-  logRequests: boolean;
   /** PEM certificate and key files: when both are set the server speaks HTTPS (Office add-ins need it). */
   tlsCertPath: string | null;
   tlsKeyPath: string | null;
+  /** Hardening (the README's Security section): what one request may ask for, and who may call from a browser. */
+  limits: Limits;
+  /** Browser origins allowed besides the server's own (where the add-in is served from). */
+  corsOrigins: string[];
+  /** pino level: one line per request at info; warnings and errors always. */
+  logLevel: LogLevel;
+  /** NODE_ENV=production: no introspection, no GraphiQL. */
+  production: boolean;
+  /** On SIGTERM/SIGINT, how long requests in flight may take to finish before they are cut. */
+  shutdownGraceMs: number;
+}
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+/** Largest inputs and queries one request may carry; over any of them answers LIMIT_EXCEEDED naming the variable. */
+export interface Limits {
+  /** Rows of one inline table or CSV import (QUADRANT_MAX_ROWS). */
+  maxRows: number;
+  /** Columns of one inline table or CSV import (QUADRANT_MAX_COLUMNS). */
+  maxColumns: number;
+  /** Rows × columns of one inline table or CSV import (QUADRANT_MAX_CELLS). */
+  maxCells: number;
+  /** Nesting depth of a query's selections (QUADRANT_MAX_DEPTH). */
+  maxDepth: number;
+  /** Estimated cost of a query: 1 per field, more for analyses and per-row lists (QUADRANT_MAX_COMPLEXITY). */
+  maxComplexity: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -25,8 +49,44 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.QUADRANT_DATABASE_URL || null,
     bodyLimitBytes: parseBytes(env.QUADRANT_BODY_LIMIT ?? '64mb'),
     seedDemo: !['0', 'false', 'no'].includes((env.QUADRANT_DEMO ?? '1').toLowerCase()),
-    logRequests: ['1', 'true', 'yes'].includes((env.QUADRANT_LOG_REQUESTS ?? '').toLowerCase()),
     ...tlsFiles(env),
+    ...hardening(env),
+  };
+}
+
+const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function hardening(
+  env: NodeJS.ProcessEnv,
+): Pick<Config, 'limits' | 'corsOrigins' | 'logLevel' | 'production' | 'shutdownGraceMs'> {
+  // QUADRANT_LOG_REQUESTS (older) switches the per-request lines: 1 → info, 0 → warn; QUADRANT_LOG_LEVEL wins.
+  const requests = (env.QUADRANT_LOG_REQUESTS ?? '').toLowerCase();
+  const fallback = ['0', 'false', 'no'].includes(requests) ? 'warn' : 'info';
+  const logLevel = (env.QUADRANT_LOG_LEVEL || fallback).toLowerCase() as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new Error(`QUADRANT_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${env.QUADRANT_LOG_LEVEL}"`);
+  }
+  const corsOrigins = (env.QUADRANT_CORS_ORIGINS ?? '')
+    .split(',')
+    .map((o) => o.trim().replace(/\/$/, ''))
+    .filter((o) => o !== '');
+  for (const origin of corsOrigins) {
+    if (!/^https?:\/\/[^/\s]+$/.test(origin)) {
+      throw new Error(`QUADRANT_CORS_ORIGINS: "${origin}" is not an origin like https://app.example.com`);
+    }
+  }
+  return {
+    limits: {
+      maxRows: integer(env.QUADRANT_MAX_ROWS, 2_000_000, 'QUADRANT_MAX_ROWS'),
+      maxColumns: integer(env.QUADRANT_MAX_COLUMNS, 1000, 'QUADRANT_MAX_COLUMNS'),
+      maxCells: integer(env.QUADRANT_MAX_CELLS, 30_000_000, 'QUADRANT_MAX_CELLS'),
+      maxDepth: integer(env.QUADRANT_MAX_DEPTH, 16, 'QUADRANT_MAX_DEPTH'),
+      maxComplexity: integer(env.QUADRANT_MAX_COMPLEXITY, 2000, 'QUADRANT_MAX_COMPLEXITY'),
+    },
+    corsOrigins,
+    logLevel,
+    production: env.NODE_ENV === 'production',
+    shutdownGraceMs: integer(env.QUADRANT_SHUTDOWN_GRACE_SECONDS, 30, 'QUADRANT_SHUTDOWN_GRACE_SECONDS') * 1000,
   };
 }
 

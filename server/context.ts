@@ -1,15 +1,23 @@
+import type { ApiKeyService } from './auth/api-key.service';
+import type { Limits } from './config';
 import type { DatasetService } from './datasets/dataset.service';
+import type { RequestLog } from './logging/request-log';
 import type { SegmentationService } from './segments/segmentation.service';
 
 /** What every resolver receives: the caller's workspace and the services over storage. */
 export interface Context {
   workspaceId: string;
   services: Services;
+  /** The configured row, column and cell limits an input must stay within. */
+  limits: Limits;
+  /** This request's log line (id, operation, workspace), filled in as it is served. */
+  request: RequestLog;
   /** Called as a long segmentation progresses (the command line's progress bar); the HTTP server sets none. */
   onProgress?: (done: number, total: number) => void;
 }
 
 export interface Services {
+  apiKeys: ApiKeyService;
   datasets: DatasetService;
   segmentations: SegmentationService;
 }

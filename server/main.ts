@@ -22,12 +22,23 @@ async function main(): Promise<void> {
       'Press Ctrl-C to stop.',
     ].join('\n'),
   );
-  const stop = async () => {
-    await running.close();
-    process.exit(0);
+  // SIGTERM (a service manager, a container stop) and Ctrl-C: finish what is in flight, then close storage cleanly.
+  const stop = async (signal: string) => {
+    running.logger.warn(
+      { signal, graceSeconds: config.shutdownGraceMs / 1000 },
+      'stopping: finishing requests in flight',
+    );
+    try {
+      await running.close(config.shutdownGraceMs);
+      running.logger.warn('stopped cleanly');
+      process.exit(0);
+    } catch (error) {
+      running.logger.error({ err: error }, 'stopping failed');
+      process.exit(1);
+    }
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
 }
 
 main().catch((error: unknown) => {

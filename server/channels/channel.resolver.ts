@@ -5,12 +5,14 @@ import { getColumn, stringValues } from '../../shared/table/access';
 import { loadTable } from '../analysis/load-table';
 import { segmentLabelsByKey } from '../analysis/segment-join';
 import type { Context } from '../context';
+import { COST } from '../hardening/costs';
 import { ChannelInput } from './channel.input';
 import { ChannelReport } from './channel.type';
 
 @Resolver()
 export class ChannelResolver {
   @Query(() => ChannelReport, {
+    complexity: COST.analysis,
     description: 'Channel economics (CPC, CPA, ROI, ROAS, LTV:CAC) and a recommendation per channel.',
   })
   async channels(@Arg('input') input: ChannelInput, @Ctx() ctx: Context): Promise<ChannelReport> {

@@ -2,12 +2,14 @@ import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import { periodComparison } from '../../shared/compare/period-comparison';
 import { loadTable } from '../analysis/load-table';
 import type { Context } from '../context';
+import { COST } from '../hardening/costs';
 import { PeriodComparisonInput } from './period-comparison.input';
 import { PeriodComparison } from './period-comparison.type';
 
 @Resolver()
 export class PeriodComparisonResolver {
   @Query(() => PeriodComparison, {
+    complexity: COST.analysis,
     description: 'Two periods side by side: totals, growth, customers, average ticket, shares.',
   })
   async periodComparison(@Arg('input') input: PeriodComparisonInput, @Ctx() ctx: Context): Promise<PeriodComparison> {

@@ -2,6 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import { InputError } from '../../shared/errors';
 import type { ColumnType } from '../../shared/table/types';
 import type { Context } from '../context';
+import { COST } from '../hardening/costs';
 import type { DatasetEntity } from '../storage/entities/dataset.entity';
 import { readXlsxTable } from '../workbooks/read-xlsx';
 import { ImportDatasetInput } from './dataset.input';
@@ -23,11 +24,12 @@ export class DatasetResolver {
   }
 
   @Mutation(() => Dataset, {
+    complexity: COST.import,
     description: 'Imports CSV text, an inline table or an .xlsx workbook (base64); column types are inferred.',
   })
   async importDataset(
     @Arg('input') input: ImportDatasetInput,
-    @Ctx() { services, workspaceId }: Context,
+    @Ctx() { services, workspaceId, limits }: Context,
   ): Promise<DatasetEntity> {
     const given = [input.csv, input.table, input.xlsx].filter((source) => source !== undefined && source !== null);
     if (given.length !== 1) throw new InputError('importDataset: give exactly one of csv, table and xlsx', 'input');
@@ -40,7 +42,13 @@ export class DatasetResolver {
         : input.table != null
           ? { table: input.table }
           : { table: await workbookTable(input.xlsx!, input.sheet) };
-    return services.datasets.importDataset(workspaceId, input.name, source, { types, dayOrder: input.dayOrder });
+    return services.datasets.importDataset(
+      workspaceId,
+      input.name,
+      source,
+      { types, dayOrder: input.dayOrder },
+      limits,
+    );
   }
 
   @Mutation(() => Boolean, { description: 'Deletes a dataset and its rows.' })
@@ -48,7 +56,10 @@ export class DatasetResolver {
     return services.datasets.delete(workspaceId, id);
   }
 
-  @FieldResolver(() => DatasetRows, { description: `A page of rows (at most ${MAX_PREVIEW_ROWS}).` })
+  @FieldResolver(() => DatasetRows, {
+    complexity: COST.page,
+    description: `A page of rows (at most ${MAX_PREVIEW_ROWS}).`,
+  })
   async rows(
     @Root() dataset: DatasetEntity,
     @Ctx() { services }: Context,

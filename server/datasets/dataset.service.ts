@@ -4,7 +4,9 @@ import { InputError } from '../../shared/errors';
 import { tableFromCells, type TableOptions } from '../../shared/table/from-cells';
 import { tableFromCsv } from '../../shared/table/from-csv';
 import type { Cell, Column, Table } from '../../shared/table/types';
+import type { Limits } from '../config';
 import { NotFoundError } from '../errors';
+import { checkTableSize, widestRow } from '../hardening/table-limits';
 import {
   decodeCodeChunk,
   decodeNumericChunk,
@@ -29,18 +31,38 @@ export type DatasetSource =
 export class DatasetService {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Parses and types the rows, then stores them. Everything is checked before the first write. */
+  /**
+   * Parses and types the rows, then stores them. Everything, the size limits included, is checked before the first
+   * write.
+   */
   async importDataset(
     workspaceId: string,
     name: string,
     source: DatasetSource,
     options: TableOptions = {},
+    limits?: Limits,
   ): Promise<DatasetEntity> {
     const trimmed = validateName(name);
+    if (limits && source.table) {
+      checkTableSize(
+        limits,
+        source.table.rows.length,
+        widestRow(source.table.header, source.table.rows),
+        'input.table',
+      );
+    }
     const table =
       source.csv !== undefined
         ? tableFromCsv(source.csv, options)
         : tableFromCells(source.table.header, source.table.rows, options);
+    if (limits) {
+      checkTableSize(
+        limits,
+        table.rowCount,
+        table.columns.length,
+        source.csv !== undefined ? 'input.csv' : 'input.table',
+      );
+    }
     return this.store(workspaceId, trimmed, table);
   }
 

@@ -6,12 +6,16 @@ import type { ExperimentReport as CoreReport } from '../../shared/experiment/typ
 import { loadTable } from '../analysis/load-table';
 import { segmentNamesOfRows } from '../analysis/segment-join';
 import type { Context } from '../context';
+import { COST } from '../hardening/costs';
 import { ExperimentInput, SampleSizeInput } from './experiment.input';
 import { ExperimentReport, SampleSizeResult } from './experiment.type';
 
 @Resolver()
 export class ExperimentResolver {
-  @Query(() => ExperimentReport, { description: 'Conversion and revenue per variant against the control, with tests.' })
+  @Query(() => ExperimentReport, {
+    complexity: COST.analysis,
+    description: 'Conversion and revenue per variant against the control, with tests.',
+  })
   async experiment(@Arg('input') input: ExperimentInput, @Ctx() ctx: Context): Promise<ExperimentReport> {
     const columns = [
       input.variantColumn,

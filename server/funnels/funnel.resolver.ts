@@ -5,12 +5,16 @@ import type { FunnelAttributes } from '../../shared/funnel/types';
 import { loadTable } from '../analysis/load-table';
 import { segmentLabelsByKey } from '../analysis/segment-join';
 import type { Context } from '../context';
+import { COST } from '../hardening/costs';
 import { FunnelInput } from './funnel.input';
 import { FunnelReport } from './funnel.type';
 
 @Resolver()
 export class FunnelResolver {
-  @Query(() => FunnelReport, { description: 'Users at each step, conversion, drop-off and time between steps.' })
+  @Query(() => FunnelReport, {
+    complexity: COST.analysis,
+    description: 'Users at each step, conversion, drop-off and time between steps.',
+  })
   async funnel(@Arg('input') input: FunnelInput, @Ctx() ctx: Context): Promise<FunnelReport> {
     const breakdowns = [input.breakdownColumn, input.attributes, input.segmentationId].filter(
       (b) => b !== undefined && b !== null,

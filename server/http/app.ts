@@ -4,14 +4,19 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
+import { authenticate, isLoopback, isLoopbackHostHeader } from '../auth/authenticate';
 import { formatBytes, type Config } from '../config';
 import type { Context, Services } from '../context';
-import { formatError } from '../graphql/format-error';
+import { errorFormatter } from '../graphql/format-error';
 import { buildQuadrantSchema } from '../graphql/schema';
-import { DEFAULT_WORKSPACE_ID } from '../storage/entities/workspace.entity';
+import { complexityLimit } from '../hardening/complexity-limit';
+import { depthLimit } from '../hardening/depth-limit';
+import { operationLogger, requestLogger, type RequestLog } from '../logging/request-log';
 import { projectRoot } from '../paths';
-import { graphiqlAssets, graphiqlPage } from './graphiql';
+import { graphiqlAssets, graphiqlPage, graphiqlPageCss, graphiqlStartScript } from './graphiql';
+import { corsForOrigins, securityHeaders } from './security-headers';
 
 export interface App {
   app: Express;
@@ -21,41 +26,71 @@ export interface App {
 const ADDIN_DIR = join(projectRoot(), 'addin');
 
 /**
- * The HTTP surface: POST/GET /graphql (Apollo), the GraphiQL IDE on a browser GET of /graphql, /health, and the
- * add-in's files under /addin/. Request bodies are JSON up to the configured limit and must be valid UTF-8; both
- * failures answer as GraphQL errors with extensions.code BAD_USER_INPUT.
+ * The HTTP surface: POST/GET /graphql (Apollo), the GraphiQL IDE on a browser GET of /graphql (not in production),
+ * /health, and the add-in's files under /addin/. Every response carries helmet's headers and an X-Request-Id;
+ * browsers may call the API only from this server's own origin and QUADRANT_CORS_ORIGINS. Request bodies are JSON
+ * up to the configured limit (over it: LIMIT_EXCEEDED) and must be valid UTF-8 (BAD_USER_INPUT).
  */
-export async function createApp(config: Config, dataSource: DataSource, services: Services): Promise<App> {
+export async function createApp(
+  config: Config,
+  dataSource: DataSource,
+  services: Services,
+  logger: Logger,
+): Promise<App> {
+  const schema = await buildQuadrantSchema();
   const apollo = new ApolloServer<Context>({
-    schema: await buildQuadrantSchema(),
-    formatError,
+    schema,
+    formatError: errorFormatter(logger),
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), ...(config.logRequests ? [requestLogger] : [])],
+    introspection: !config.production,
+    csrfPrevention: true,
+    // main.ts drains and closes on SIGTERM/SIGINT; Apollo's own handler would re-raise the signal and kill us first.
+    stopOnTerminationSignals: false,
+    validationRules: [depthLimit(config.limits.maxDepth)],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      operationLogger(),
+      complexityLimit(schema, config.limits.maxComplexity),
+    ],
   });
   await apollo.start();
+  const openOnLoopback = isLoopback(config.host);
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(requestLogger(logger));
+  app.use(securityHeaders());
 
+  // Open to load balancers without a key, so it says only whether storage answers; the cause goes to the log.
   app.get('/health', async (_req, res) => {
     try {
       await dataSource.query('SELECT 1');
-      res.json({ status: 'ok', storage: dataSource.options.type });
+      res.json({ status: 'ok' });
     } catch (error) {
-      res.status(503).json({ status: 'unavailable', storage: dataSource.options.type, error: String(error) });
+      logger.error({ err: error }, 'health check failed');
+      res.status(503).json({ status: 'unavailable' });
     }
   });
 
-  for (const [name, file] of Object.entries(graphiqlAssets)) {
-    app.get(`/vendor/${name}`, (_req, res) => res.sendFile(file, { maxAge: '1d' }));
+  if (!config.production) {
+    for (const [name, file] of Object.entries(graphiqlAssets)) {
+      app.get(`/vendor/${name}`, (_req, res) => res.sendFile(file, { maxAge: '1d' }));
+    }
+    app.get('/vendor/graphiql-start.js', (_req, res) => res.type('js').send(graphiqlStartScript('/graphql')));
+    app.get('/vendor/graphiql-page.css', (_req, res) => res.type('css').send(graphiqlPageCss));
+    app.get('/graphql', (req, res, next) => {
+      if (req.query.query === undefined && req.accepts(['json', 'html']) === 'html')
+        res.type('html').send(graphiqlPage());
+      else next();
+    });
   }
-  app.get('/graphql', (req, res, next) => {
-    if (req.query.query === undefined && req.accepts(['json', 'html']) === 'html')
-      res.type('html').send(graphiqlPage('/graphql'));
-    else next();
-  });
 
   if (existsSync(ADDIN_DIR)) {
+    // Office shows the manifest's icons on its own pages (the ribbon in Excel on the web): cross-origin images.
+    app.use('/addin/assets', (_req, res, next) => {
+      res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
+      next();
+    });
     app.use('/addin', express.static(ADDIN_DIR, { index: 'taskpane.html' }));
     app.get('/favicon.ico', (_req, res) =>
       res.type('png').sendFile(join(ADDIN_DIR, 'assets/icon-32.png'), { maxAge: '1d' }),
@@ -64,14 +99,26 @@ export async function createApp(config: Config, dataSource: DataSource, services
 
   app.use(
     '/graphql',
+    corsForOrigins(config.corsOrigins),
     express.json({ limit: config.bodyLimitBytes, verify: rejectInvalidUtf8 }),
     expressMiddleware(apollo, {
-      context: async (): Promise<Context> => ({ workspaceId: DEFAULT_WORKSPACE_ID, services }),
+      context: async ({ req, res }): Promise<Context> => {
+        const request = res.locals.requestLog as RequestLog;
+        try {
+          // The open mode also insists on a loopback Host header: a DNS-rebound page cannot borrow it.
+          const open = openOnLoopback && isLoopbackHostHeader(req.headers.host);
+          const workspaceId = await authenticate(req.headers.authorization, services.apiKeys, open);
+          return { workspaceId, services, limits: config.limits, request };
+        } catch (error) {
+          request.errorCodes = ['UNAUTHENTICATED'];
+          throw error;
+        }
+      },
     }),
   );
 
-  app.get('/', (_req, res) => res.redirect('/graphql'));
-  app.use(bodyErrors(config.bodyLimitBytes));
+  app.get('/', (_req, res) => res.redirect(config.production ? '/health' : '/graphql'));
+  app.use(bodyErrors(config.bodyLimitBytes, logger));
   return { app, apollo };
 }
 
@@ -110,18 +157,22 @@ function firstInvalidUtf8(buffer: Buffer): number {
   return lo;
 }
 
-function bodyErrors(limit: number): ErrorRequestHandler {
+function bodyErrors(limit: number, logger: Logger): ErrorRequestHandler {
   return (error, _req, res, next) => {
     if (res.headersSent) return next(error);
     const type = (error as { type?: string }).type;
-    const reply = (status: number, message: string) =>
-      res.status(status).json({ errors: [{ message, extensions: { code: 'BAD_USER_INPUT' } }] });
+    const reply = (status: number, message: string, code = 'BAD_USER_INPUT', extra: Record<string, unknown> = {}) =>
+      res.status(status).json({ errors: [{ message, extensions: { code, ...extra } }] });
     switch (type) {
-      case 'entity.too.large':
+      case 'entity.too.large': {
+        const length = (error as { length: number }).length;
         return reply(
           413,
-          `The request body (${formatBytes((error as { length: number }).length)}) is over the ${formatBytes(limit)} limit; import fewer rows at a time or raise QUADRANT_BODY_LIMIT`,
+          `The request body (${formatBytes(length)}) is over the ${formatBytes(limit)} limit (QUADRANT_BODY_LIMIT); import fewer rows at a time or raise QUADRANT_BODY_LIMIT`,
+          'LIMIT_EXCEEDED',
+          { limit: 'QUADRANT_BODY_LIMIT', max: limit, actual: length },
         );
+      }
       case 'entity.parse.failed':
         return reply(400, 'The request body is not valid JSON');
       case 'encoding.invalid':
@@ -131,22 +182,12 @@ function bodyErrors(limit: number): ErrorRequestHandler {
       case 'charset.unsupported':
         return reply(415, 'The request body must be UTF-8 JSON');
     }
-    console.error('HTTP error:', error);
+    if ((error as { type?: string }).type === 'cors.forbidden') {
+      return reply(403, (error as Error).message, 'FORBIDDEN');
+    }
+    logger.error({ err: error }, 'HTTP error');
     res
       .status(500)
       .json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
   };
 }
-
-const requestLogger = {
-  async requestDidStart() {
-    const started = Date.now();
-    return {
-      async willSendResponse(ctx: { operationName?: string | null; errors?: readonly unknown[] }) {
-        console.log(
-          `graphql ${ctx.operationName ?? '(anonymous)'} ${Date.now() - started} ms${ctx.errors?.length ? ' with errors' : ''}`,
-        );
-      },
-    };
-  },
-};

@@ -19,8 +19,11 @@ query Datasets {
 }
 `;
 
-/** GraphiQL, bundled locally (no CDN), pointed at this server's /graphql. */
-export function graphiqlPage(endpoint: string): string {
+/**
+ * GraphiQL, bundled locally (no CDN), pointed at this server's /graphql. The start-up script is a file of its own
+ * (/vendor/graphiql-start.js) so the Content-Security-Policy can forbid inline scripts.
+ */
+export function graphiqlPage(): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -28,20 +31,32 @@ export function graphiqlPage(endpoint: string): string {
   <title>Quadrant · GraphQL</title>
   <meta name="viewport" content="width=device-width, initial-scale=1" />
   <link rel="stylesheet" href="/vendor/graphiql.css" />
-  <style>html, body, #graphiql { height: 100%; margin: 0; }</style>
+  <link rel="stylesheet" href="/vendor/graphiql-page.css" />
 </head>
 <body>
   <div id="graphiql">Loading the GraphQL IDE…</div>
   <script src="/vendor/react.js"></script>
   <script src="/vendor/react-dom.js"></script>
   <script src="/vendor/graphiql.js"></script>
-  <script>
-    const fetcher = GraphiQL.createFetcher({ url: ${JSON.stringify(endpoint)} });
-    ReactDOM.createRoot(document.getElementById('graphiql')).render(
-      React.createElement(GraphiQL, { fetcher, defaultQuery: ${JSON.stringify(EXAMPLE)}, defaultEditorToolsVisibility: true }),
-    );
-  </script>
+  <script src="/vendor/graphiql-start.js"></script>
 </body>
 </html>
+`;
+}
+
+/** The page's own style: GraphiQL fills the window. */
+export const graphiqlPageCss = 'html, body, #graphiql { height: 100%; margin: 0; }\n';
+
+/** Renders GraphiQL against `endpoint`; a request header editor lets a user add `Authorization: Bearer <key>`. */
+export function graphiqlStartScript(endpoint: string): string {
+  return `const fetcher = GraphiQL.createFetcher({ url: ${JSON.stringify(endpoint)} });
+ReactDOM.createRoot(document.getElementById('graphiql')).render(
+  React.createElement(GraphiQL, {
+    fetcher,
+    defaultQuery: ${JSON.stringify(EXAMPLE)},
+    defaultEditorToolsVisibility: true,
+    isHeadersEditorEnabled: true,
+  }),
+);
 `;
 }

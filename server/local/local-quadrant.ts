@@ -8,6 +8,8 @@ import { ArgumentValidationError } from 'type-graphql';
 import type { DataSource } from 'typeorm';
 import { InputError } from '../../shared/errors';
 import { ensureDefaultWorkspace } from '../bootstrap';
+import { ApiKeyService } from '../auth/api-key.service';
+import type { Limits } from '../config';
 import type { Context } from '../context';
 import { DatasetService } from '../datasets/dataset.service';
 import { buildQuadrantSchema } from '../graphql/schema';
@@ -44,6 +46,14 @@ export interface LocalOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
+const UNLIMITED: Limits = {
+  maxRows: Number.POSITIVE_INFINITY,
+  maxColumns: Number.POSITIVE_INFINITY,
+  maxCells: Number.POSITIVE_INFINITY,
+  maxDepth: Number.POSITIVE_INFINITY,
+  maxComplexity: Number.POSITIVE_INFINITY,
+};
+
 /** Builds the schema (unless given) and opens an in-memory store (about half a second). */
 export async function openLocalQuadrant(options: LocalOptions = {}): Promise<LocalQuadrant> {
   const schema = options.schema ?? (await buildQuadrantSchema());
@@ -51,7 +61,15 @@ export async function openLocalQuadrant(options: LocalOptions = {}): Promise<Loc
   await ensureDefaultWorkspace(dataSource);
   const context: Context = {
     workspaceId: DEFAULT_WORKSPACE_ID,
-    services: { datasets: new DatasetService(dataSource), segmentations: new SegmentationService(dataSource) },
+    services: {
+      apiKeys: new ApiKeyService(dataSource),
+      datasets: new DatasetService(dataSource),
+      segmentations: new SegmentationService(dataSource),
+    },
+    // The server's size limits protect a shared service from one request; here the user's own files and memory are
+    // the only bound.
+    limits: UNLIMITED,
+    request: { id: 'local' },
     onProgress: options.onProgress,
   };
   return {

@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
+import { COST, pageCost } from '../hardening/costs';
 import type { SegmentationEntity } from '../storage/entities/segmentation.entity';
 import { RfmInput } from './rfm.input';
 import { SegmentInput } from './segment.input';
@@ -25,13 +26,17 @@ export class SegmentationResolver {
   }
 
   @Mutation(() => Segmentation, {
+    complexity: COST.run,
     description: 'Segments rows with k-means or Ward, profiles and names the segments, and stores the run.',
   })
   segment(@Arg('input') input: SegmentInput, @Ctx() ctx: Context): Promise<SegmentationEntity> {
     return ctx.services.segmentations.segment(ctx, input);
   }
 
-  @Mutation(() => Segmentation, { description: 'RFM segments of customers from transaction rows; stores the run.' })
+  @Mutation(() => Segmentation, {
+    complexity: COST.run,
+    description: 'RFM segments of customers from transaction rows; stores the run.',
+  })
   rfm(@Arg('input') input: RfmInput, @Ctx() ctx: Context): Promise<SegmentationEntity> {
     return ctx.services.segmentations.rfm(ctx, input);
   }
@@ -42,6 +47,7 @@ export class SegmentationResolver {
   }
 
   @FieldResolver(() => [Int], {
+    complexity: COST.perRowList,
     nullable: 'items',
     description: 'One label per input row (RFM: per customer), in input order; null for rows left out.',
   })
@@ -49,17 +55,24 @@ export class SegmentationResolver {
     return services.segmentations.labels(run);
   }
 
-  @FieldResolver(() => [Int], { description: 'Input rows (0-based) dropped for a missing value (missing = DROP).' })
+  @FieldResolver(() => [Int], {
+    complexity: COST.perRowList,
+    description: 'Input rows (0-based) dropped for a missing value (missing = DROP).',
+  })
   droppedRows(@Root() run: SegmentationEntity, @Ctx() { services }: Context): Promise<number[]> {
     return services.segmentations.droppedRows(run);
   }
 
-  @FieldResolver(() => [Int], { description: 'Input rows (0-based) set aside as outliers (excludeOutliers).' })
+  @FieldResolver(() => [Int], {
+    complexity: COST.perRowList,
+    description: 'Input rows (0-based) set aside as outliers (excludeOutliers).',
+  })
   outlierRows(@Root() run: SegmentationEntity, @Ctx() { services }: Context): Promise<number[]> {
     return services.segmentations.outlierRows(run);
   }
 
   @FieldResolver(() => MemberConnection, {
+    complexity: pageCost,
     description:
       `The rows with their segment, in row order, ${DEFAULT_MEMBERS_PAGE} per page unless \`first\` says otherwise ` +
       `(at most ${MAX_MEMBERS_PAGE}). \`segment\` keeps one segment's members by label; -1 lists the rows set aside ` +
@@ -76,6 +89,7 @@ export class SegmentationResolver {
   }
 
   @FieldResolver(() => [Merge], {
+    complexity: COST.page,
     nullable: true,
     description:
       `WARD only (null otherwise): the last \`maxMerges\` merges (default ${DEFAULT_MERGES}, at most ${MAX_MERGES}) ` +

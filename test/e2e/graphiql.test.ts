@@ -25,6 +25,10 @@ describe('GraphiQL in a real browser, with no internet', () => {
     });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
+    // The Content-Security-Policy must allow everything GraphiQL needs: a violation is a console error.
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
     page.on('response', (r) => {
       if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`);
     });

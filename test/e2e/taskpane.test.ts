@@ -35,6 +35,10 @@ describe('the task pane in a real browser, outside Excel', () => {
 
   it('says the same when office.js loads but there is no Office host (a plain browser tab)', async () => {
     const page = await browser.newPage();
+    const blocked: string[] = [];
+    page.on('console', (m) => {
+      if (m.text().includes('Content Security Policy')) blocked.push(m.text());
+    });
     // What office.js does outside Office: onReady resolves with host null.
     await page.route(OFFICE_JS, (route) =>
       route.fulfill({
@@ -45,6 +49,8 @@ describe('the task pane in a real browser, outside Excel', () => {
     await page.goto(`${server.url}/addin/taskpane.html`);
     await page.waitForSelector('#not-in-excel:not([hidden])', { timeout: 15000 });
     expect(await page.isDisabled('#segment-button')).toBe(true);
+    // The CSP lets office.js (from its CDN) and the pane's own script and style run.
+    expect(blocked).toEqual([]);
     await page.close();
   });
 });

@@ -96,8 +96,8 @@ describe.each(backends())('bad input on %s gets BAD_USER_INPUT naming the proble
     });
     expect(res.status).toBe(413);
     const json = (await res.json()) as { errors: { message: string; extensions: { code: string } }[] };
-    expect(json.errors[0].extensions.code).toBe('BAD_USER_INPUT');
-    expect(json.errors[0].message).toMatch(/over the 64 KB limit.*QUADRANT_BODY_LIMIT/);
+    expect(json.errors[0].extensions.code).toBe('LIMIT_EXCEEDED');
+    expect(json.errors[0].message).toMatch(/over the 64 KB limit \(QUADRANT_BODY_LIMIT\)/);
     expect(await storedCounts()).toEqual(before);
   });
 

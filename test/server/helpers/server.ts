@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import type { DestinationStream } from 'pino';
 import { startServer, type RunningServer } from '../../../server/bootstrap';
 import { readConfig, type Config } from '../../../server/config';
 
@@ -51,17 +52,25 @@ export async function freshStorage(backend: Backend): Promise<TestStorage> {
   };
 }
 
-/** Starts Quadrant on a free loopback port over the given storage; demo seeding off unless asked for. */
-export async function startTestServer(storage: TestStorage, overrides: Partial<Config> = {}): Promise<RunningServer> {
+/**
+ * Starts Quadrant on a free loopback port over the given storage; demo seeding off unless asked for; only warnings
+ * and errors logged (to `logDestination` when given, so a suite can read them).
+ */
+export async function startTestServer(
+  storage: TestStorage,
+  overrides: Partial<Config> = {},
+  logDestination?: DestinationStream,
+): Promise<RunningServer> {
   const config: Config = {
     ...readConfig({}),
     port: 0,
     host: '127.0.0.1',
     seedDemo: false,
+    logLevel: 'warn',
     ...storage.config,
     ...overrides,
   };
-  return startServer(config);
+  return startServer(config, logDestination);
 }
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -70,15 +79,16 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
   errors?: { message: string; extensions?: { code?: string; field?: string; [key: string]: unknown } }[];
 }
 
-/** One GraphQL request over real HTTP. */
+/** One GraphQL request over real HTTP, with an API key when given. */
 export async function gql<T = Record<string, any>>(
   url: string,
   query: string,
   variables?: Record<string, unknown>,
+  apiKey?: string,
 ): Promise<GraphQLResponse<T>> {
   const res = await fetch(`${url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}) },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await res.json()) as Omit<GraphQLResponse<T>, 'status'>;
