@@ -10,6 +10,8 @@ import { SegmentationService } from './segments/segmentation.service';
 import { openDataSource } from './storage/data-source';
 import { AppSettingEntity } from './storage/entities/app-setting.entity';
 import { DEFAULT_WORKSPACE_ID, WorkspaceEntity } from './storage/entities/workspace.entity';
+import { ConnectedDatasets } from './warehouse/connected-datasets';
+import { Warehouse } from './warehouse/warehouse';
 
 export interface RunningServer {
   url: string;
@@ -24,9 +26,13 @@ const DEMO_SEEDED = 'demo_seeded';
 /** Opens storage (migrating it), seeds the demo workspace on first start, and listens. */
 export async function startServer(config: Config): Promise<RunningServer> {
   const dataSource = await openDataSource(config);
+  const warehouseUrl = config.warehouseUrl ?? config.databaseUrl;
+  const warehouse = warehouseUrl ? new Warehouse(warehouseUrl) : null;
+  const connected = warehouse ? new ConnectedDatasets(dataSource, warehouse) : null;
   const services: Services = {
-    datasets: new DatasetService(dataSource),
+    datasets: new DatasetService(dataSource, connected),
     segmentations: new SegmentationService(dataSource),
+    connected,
   };
   await ensureDefaultWorkspace(dataSource);
   if (config.seedDemo) await seedDemo(dataSource, services);
@@ -49,6 +55,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await apollo.stop();
+      await warehouse?.close();
       await dataSource.destroy();
     },
   };

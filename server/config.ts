@@ -6,6 +6,11 @@ export interface Config {
   sqlitePath: string;
   /** postgres://user:pass@host:5432/db — switches storage to PostgreSQL. */
   databaseUrl: string | null;
+  /**
+   * postgres://… of the warehouse connected datasets are read from; null = the storage PostgreSQL (none on SQLite
+   * storage, where connecting a dataset asks for this setting).
+   */
+  warehouseUrl: string | null;
   /** Largest request body accepted, in bytes. */
   bodyLimitBytes: number;
   /** Seed the demo workspace on first start. */
@@ -20,6 +25,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: integer(env.PORT, 4000, 'PORT'),
     sqlitePath: env.QUADRANT_DB ?? './data/quadrant.sqlite',
     databaseUrl: env.QUADRANT_DATABASE_URL || null,
+    warehouseUrl: env.QUADRANT_WAREHOUSE_URL || null,
     bodyLimitBytes: parseBytes(env.QUADRANT_BODY_LIMIT ?? '64mb'),
     seedDemo: !['0', 'false', 'no'].includes((env.QUADRANT_DEMO ?? '1').toLowerCase()),
     logRequests: ['1', 'true', 'yes'].includes((env.QUADRANT_LOG_REQUESTS ?? '').toLowerCase()),

@@ -1,5 +1,6 @@
 import type { DatasetService } from './datasets/dataset.service';
 import type { SegmentationService } from './segments/segmentation.service';
+import type { ConnectedDatasets } from './warehouse/connected-datasets';
 
 /** What every resolver receives: the caller's workspace and the services over storage. */
 export interface Context {
@@ -10,4 +11,6 @@ export interface Context {
 export interface Services {
   datasets: DatasetService;
   segmentations: SegmentationService;
+  /** Connected datasets over the warehouse; null when no PostgreSQL is configured. */
+  connected: ConnectedDatasets | null;
 }

@@ -14,6 +14,12 @@ import {
 } from '../storage/column-codec';
 import { deleteChunks, insertChunks, selectChunks, type DatasetChunk } from '../storage/dataset-chunks';
 import { DatasetEntity, type StoredColumn } from '../storage/entities/dataset.entity';
+import type { ConnectedDatasets } from '../warehouse/connected-datasets';
+
+/** The answer when a connected dataset is used without a warehouse to read it from. */
+export const WAREHOUSE_NEEDED =
+  'no warehouse is configured: set QUADRANT_WAREHOUSE_URL (postgres://…) or store in PostgreSQL ' +
+  '(QUADRANT_DATABASE_URL) to connect datasets';
 
 /** Rows per stored chunk: 64k rows is 512 KB of Float64 per column chunk. */
 export const CHUNK_ROWS = 65536;
@@ -27,7 +33,10 @@ export type DatasetSource =
  * failed import leaves nothing behind. Reads load only the columns an analysis asks for.
  */
 export class DatasetService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly connected: ConnectedDatasets | null = null,
+  ) {}
 
   /** Parses and types the rows, then stores them. Everything is checked before the first write. */
   async importDataset(
@@ -54,6 +63,8 @@ export class DatasetService {
       chunkRows: CHUNK_ROWS,
       columns: table.columns.map(describeColumn),
       createdAt: new Date().toISOString(),
+      source: 'STORED' as const,
+      definition: null,
     });
     const write = async (m: EntityManager) => {
       await m.insert(DatasetEntity, dataset);
@@ -112,6 +123,7 @@ export class DatasetService {
     const wanted = columnNames
       ? [...new Set(columnNames)].map((name) => columnIndex(dataset, name))
       : dataset.columns.map((_, i) => i);
+    if (dataset.source === 'CONNECTED') return this.connectedDatasets().loadTable(dataset, wanted);
     const columns = await this.readColumns(dataset, wanted, 0, dataset.rowCount);
     return { rowCount: dataset.rowCount, columns };
   }
@@ -121,6 +133,7 @@ export class DatasetService {
     const start = Math.min(Math.max(0, offset), dataset.rowCount);
     const end = Math.min(start + Math.max(0, limit), dataset.rowCount);
     if (end <= start) return [];
+    if (dataset.source === 'CONNECTED') return this.connectedDatasets().previewRows(dataset, start, end - start);
     const columns = await this.readColumns(
       dataset,
       dataset.columns.map((_, i) => i),
@@ -130,6 +143,12 @@ export class DatasetService {
     const rows: Cell[][] = [];
     for (let i = 0; i < end - start; i++) rows.push(columns.map((c) => cellOf(c, i)));
     return rows;
+  }
+
+  /** The warehouse a connected dataset is read from; configured unless storage moved to SQLite since. */
+  private connectedDatasets(): ConnectedDatasets {
+    if (!this.connected) throw new InputError(WAREHOUSE_NEEDED, 'datasetId');
+    return this.connected;
   }
 
   /** Reads rows [start, end) of the given columns, fetching only the chunks that cover them. */
@@ -216,7 +235,7 @@ function columnIndex(dataset: DatasetEntity, name: string): number {
   return index;
 }
 
-function validateName(name: string): string {
+export function validateName(name: string): string {
   const trimmed = name.trim();
   if (trimmed === '') throw new InputError('name: a dataset needs a name', 'name');
   if (trimmed.length > MAX_NAME_LENGTH) {
