@@ -46,3 +46,22 @@ export function valueSql(name: string, type: ColumnType): string {
       return `${col(name)}::text`;
   }
 }
+
+/**
+ * A column's value as text, as the in-memory path names values (shared/table/access.ts stringValues): numbers in
+ * their shortest form, booleans as true/false, dates as ISO text (a date alone at midnight UTC).
+ */
+export function textSql(expression: string, type: ColumnType): string {
+  switch (type) {
+    case 'NUMBER':
+      return `(${expression})::float8::text`;
+    case 'DATE':
+      return (
+        `CASE WHEN ${expression}::timestamp = date_trunc('day', ${expression}::timestamp) ` +
+        `THEN to_char(${expression}::timestamp, 'YYYY-MM-DD') ` +
+        `ELSE to_char(${expression}::timestamp, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') END`
+      );
+    default:
+      return `(${expression})::text`;
+  }
+}

@@ -36,6 +36,8 @@ export class Warehouse {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+      // Timestamps without a zone are read as UTC, as the in-memory Table reads dates.
+      await client.query("SET LOCAL TIME ZONE 'UTC'");
       const result = await work(this.readQuery(client));
       await client.query('COMMIT');
       return result;
