@@ -4,6 +4,8 @@ import { sampleSize } from '../../shared/experiment/sample-size';
 import type { ExperimentReport as CoreReport } from '../../shared/experiment/types';
 import { loadTable } from '../analysis/load-table';
 import type { Context } from '../context';
+import { connectedExperiment } from '../warehouse/connected-experiment';
+import { connectedSource } from '../warehouse/connected-source';
 import { ExperimentInput, SampleSizeInput } from './experiment.input';
 import { ExperimentReport, SampleSizeResult } from './experiment.type';
 
@@ -12,18 +14,20 @@ export class ExperimentResolver {
   @Query(() => ExperimentReport, { description: 'Conversion and revenue per variant against the control, with tests.' })
   async experiment(@Arg('input') input: ExperimentInput, @Ctx() ctx: Context): Promise<ExperimentReport> {
     const columns = [input.variantColumn, input.conversionColumn, input.revenueColumn, ...(input.segmentColumns ?? [])];
-    const table = await loadTable(ctx, input, columns);
-    const report: CoreReport = experimentReport(table, {
-      variantColumn: input.variantColumn,
-      control: input.control,
-      conversionColumn: input.conversionColumn,
-      revenueColumn: input.revenueColumn,
-      segmentColumns: input.segmentColumns,
-      alpha: input.alpha,
-      correction: input.correction,
-      pairwise: input.pairwise,
-      expectedSplit: input.expectedSplit,
-    });
+    const connected = await connectedSource(ctx, input);
+    const report: CoreReport = connected
+      ? await connectedExperiment(connected, input)
+      : experimentReport(await loadTable(ctx, input, columns), {
+          variantColumn: input.variantColumn,
+          control: input.control,
+          conversionColumn: input.conversionColumn,
+          revenueColumn: input.revenueColumn,
+          segmentColumns: input.segmentColumns,
+          alpha: input.alpha,
+          correction: input.correction,
+          pairwise: input.pairwise,
+          expectedSplit: input.expectedSplit,
+        });
     return {
       ...report,
       correction: report.correction as ExperimentReport['correction'],
