@@ -12,7 +12,8 @@ export interface Twins {
 
 /**
  * The same rows twice: imported as a stored dataset, and written to a warehouse table (schema "wh") that is then
- * connected. Analyses on the two ids must agree.
+ * connected. Analyses on the two ids must agree. `storedOrder` reorders the stored copy's rows where the warehouse
+ * path defines an order a table does not have (RFM's customers by first transaction).
  */
 export async function twinDatasets(
   server: RunningServer,
@@ -20,9 +21,14 @@ export async function twinDatasets(
   name: string,
   header: string[],
   rows: Cell[][],
+  storedOrder: (rows: Cell[][]) => Cell[][] = (r) => r,
 ): Promise<Twins> {
   const table = tableFromCells(header, rows);
-  const stored = await server.services.datasets.store(DEFAULT_WORKSPACE_ID, name, table);
+  const stored = await server.services.datasets.store(
+    DEFAULT_WORKSPACE_ID,
+    name,
+    tableFromCells(header, storedOrder([...rows])),
+  );
   await client.query('CREATE SCHEMA IF NOT EXISTS wh');
   await copyTable(client, `wh.${escapeIdentifier(name)}`, table);
   const connected = await server.services.connected!.connect(DEFAULT_WORKSPACE_ID, `${name} (connected)`, {
