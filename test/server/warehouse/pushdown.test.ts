@@ -69,6 +69,19 @@ const SEGMENT = `mutation($input: SegmentInput!) { segment(input: $input) {
   k rowCount silhouette inertia labels kSelection { k inertia silhouette } segments { label name size share }
 } }`;
 
+const COMPARISON = `query($input: PeriodComparisonInput!) { periodComparison(input: $input) {
+  base compare counts warnings
+  totals { baseTotal compareTotal change growth baseCustomers compareCustomers baseAverageTicket compareAverageTicket }
+  rows { dimension value baseTotal compareTotal change growth baseCustomers compareCustomers baseAverageTicket
+         compareAverageTicket baseShare compareShare shareChange onlyIn }
+} }`;
+
+/** Dimension values by text, blanks last, as the warehouse lists them (in memory: by first appearance). */
+function rowsInTextOrder(report: any): any {
+  const key = (r: { dimension: string; value: string | null }) => `${r.dimension}\u0000${r.value ?? '\uffff'}`;
+  return { ...report, rows: [...report.rows].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)) };
+}
+
 /** Edge cases: ties in time, repeated events, events before step 1, missing users and values, a window edge. */
 const EDGE_EVENTS: [string, string[], Cell[][]] = [
   'Edge events',
@@ -284,6 +297,21 @@ if (!pgUrl) {
         k: 4,
       }));
       expect(server.services.connected!.warehouse.rowsReturned - before).toBe(run.rowCount);
+    });
+
+    it('period comparison on the demo department sales, by department and segment, with customers', async () => {
+      const input = (id: (n: string) => string) => ({
+        datasetId: id('Department sales'),
+        periodColumn: 'year',
+        base: '2024',
+        compare: '2025',
+        dimensions: ['department', 'segment'],
+        valueColumn: 'sales',
+        customersColumn: 'customer_id',
+      });
+      const report = await both(COMPARISON, 'periodComparison', input, rowsInTextOrder);
+      expect(report.rows.length).toBeGreaterThan(5);
+      await both(COMPARISON, 'periodComparison', (id) => ({ ...input(id), customersColumn: null }), rowsInTextOrder);
     });
   });
 }
