@@ -4,6 +4,7 @@ import type { ColumnType } from '../../shared/table/types';
 import type { Context } from '../context';
 import type { DatasetEntity } from '../storage/entities/dataset.entity';
 import { ImportDatasetInput } from './dataset.input';
+import { validateName, WAREHOUSE_NEEDED } from './dataset.service';
 import { Dataset, DatasetRows } from './dataset.type';
 
 /** Most rows one preview page returns. */
@@ -31,6 +32,14 @@ export class DatasetResolver {
     }
     const types: Record<string, ColumnType> = {};
     for (const t of input.types ?? []) types[t.column] = t.type;
+    if (input.warehouse) {
+      if (!services.connected) throw new InputError(WAREHOUSE_NEEDED, 'warehouse');
+      if (input.csv == null) throw new InputError('warehouse: an import into the warehouse takes csv', 'warehouse');
+      return services.connected.importCsv(workspaceId, validateName(input.name), input.csv, {
+        types,
+        dayOrder: input.dayOrder,
+      });
+    }
     const source = input.csv != null ? { csv: input.csv } : { table: input.table! };
     return services.datasets.importDataset(workspaceId, input.name, source, { types, dayOrder: input.dayOrder });
   }

@@ -111,6 +111,7 @@ export class DatasetService {
       await deleteChunks(m, id);
       await m.delete(DatasetEntity, { id, workspaceId });
     });
+    if (dataset.source === 'CONNECTED') await this.connected?.dropOwned(dataset);
     return true;
   }
 

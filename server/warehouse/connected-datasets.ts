@@ -4,8 +4,10 @@ import { InputError } from '../../shared/errors';
 import type { Cell, Column, ColumnType, Table } from '../../shared/table/types';
 import { DatasetEntity, type ConnectedDefinition, type StoredColumn } from '../storage/entities/dataset.entity';
 import { quadrantType, stringType, valueSql } from './column-types';
-import { col, describeDefinition, fromItem } from './relation';
+import { col, describeDefinition, fromItem, quotedTable } from './relation';
 import { asInputError, type ReadQuery, type Warehouse } from './warehouse';
+import { importCsvToWarehouse } from './warehouse-import';
+import type { TableOptions } from '../../shared/table/from-cells';
 
 /**
  * Connected datasets: catalogue rows that point at a table, view or query of the warehouse. Connecting reads the
@@ -41,10 +43,34 @@ export class ConnectedDatasets {
       columns,
       createdAt: new Date().toISOString(),
       source: 'CONNECTED' as const,
-      definition: definition.table !== undefined ? { table: definition.table.trim() } : { sql: definition.sql },
+      definition:
+        definition.table !== undefined
+          ? { table: definition.table.trim(), ...(definition.owned ? { owned: true } : {}) }
+          : { sql: definition.sql },
     });
     await this.dataSource.getRepository(DatasetEntity).insert(dataset);
     return dataset;
+  }
+
+  /**
+   * Imports CSV into a new table of the warehouse by COPY (warehouse-import.ts) and connects it; the table belongs
+   * to the dataset and is dropped with it. Nothing stays behind when either step fails.
+   */
+  async importCsv(workspaceId: string, name: string, csv: string, options: TableOptions): Promise<DatasetEntity> {
+    const { table } = await importCsvToWarehouse((work) => this.warehouse.write(work), csv, options);
+    try {
+      return await this.connect(workspaceId, name, { table, owned: true });
+    } catch (error) {
+      await this.warehouse.write((client) => client.query(`DROP TABLE IF EXISTS ${quotedTable(table)}`));
+      throw error;
+    }
+  }
+
+  /** Drops the warehouse table an import created for this dataset; connected tables of others are never touched. */
+  async dropOwned(dataset: DatasetEntity): Promise<void> {
+    const definition = dataset.definition;
+    if (!definition?.owned || definition.table === undefined) return;
+    await this.warehouse.write((client) => client.query(`DROP TABLE IF EXISTS ${quotedTable(definition.table!)}`));
   }
 
   /**

@@ -32,6 +32,16 @@ export function fromItem(definition: ConnectedDefinition): string {
   return `(${sql}) AS ${ALIAS}`;
 }
 
+/** A table name ("events", "analytics.events") quoted part by part. */
+export function quotedTable(table: string): string {
+  const name = table.trim();
+  const parts = name.split('.');
+  if (name === '' || parts.some((p) => p.trim() === '')) {
+    throw new InputError(`table: "${table}" is not a table name (write "table" or "schema.table")`, 'table');
+  }
+  return parts.map((p) => escapeIdentifier(p.trim())).join('.');
+}
+
 /** A column of the connected relation, quoted. */
 export function col(name: string): string {
   return `${ALIAS}.${escapeIdentifier(name)}`;

@@ -49,6 +49,26 @@ export class Warehouse {
     }
   }
 
+  /**
+   * Writes into Quadrant's own schema of the warehouse (imports with `warehouse: true`), in one transaction: a
+   * failure leaves nothing behind. Never used for a connected table.
+   */
+  async write<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query("SET LOCAL TIME ZONE 'UTC'");
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
   async close(): Promise<void> {
     await this.pool.end();
   }

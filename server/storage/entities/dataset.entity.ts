@@ -12,8 +12,12 @@ export interface StoredColumn {
 
 export type DatasetSourceKind = 'STORED' | 'CONNECTED';
 
-/** A table or view of the warehouse (optionally schema-qualified), or a query wrapped as a subquery. */
-export type ConnectedDefinition = { table: string; sql?: undefined } | { sql: string; table?: undefined };
+/**
+ * A table or view of the warehouse (optionally schema-qualified), or a query wrapped as a subquery. `owned`: a table
+ * Quadrant created by importing into the warehouse, dropped with the dataset.
+ */
+export type ConnectedDefinition =
+  { table: string; sql?: undefined; owned?: boolean } | { sql: string; table?: undefined; owned?: undefined };
 
 /** A stored table: its catalogue row. The values live column by column in `dataset_chunk`. */
 @Entity('dataset')
