@@ -4,6 +4,7 @@ import { suite as experimentSuite } from './experiment';
 import { suite as funnelSuite } from './funnel';
 import { suite as importSuite } from './import';
 import { suite as segmentSuite } from './segment';
+import { suite as warehouseSuite } from './warehouse';
 
 /**
  * `npm run bench`: races our kernels against peers in the same process and prints ratios (peer time / our time:
@@ -14,6 +15,7 @@ const suites: Record<string, BenchSuite> = {
   import: importSuite,
   funnel: funnelSuite,
   experiment: experimentSuite,
+  warehouse: warehouseSuite,
 };
 
 async function main(): Promise<void> {

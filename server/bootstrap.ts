@@ -27,7 +27,7 @@ const DEMO_SEEDED = 'demo_seeded';
 export async function startServer(config: Config): Promise<RunningServer> {
   const dataSource = await openDataSource(config);
   const warehouseUrl = config.warehouseUrl ?? config.databaseUrl;
-  const warehouse = warehouseUrl ? new Warehouse(warehouseUrl) : null;
+  const warehouse = warehouseUrl ? new Warehouse(warehouseUrl, config.warehouseWorkMem) : null;
   const connected = warehouse ? new ConnectedDatasets(dataSource, warehouse) : null;
   const services: Services = {
     datasets: new DatasetService(dataSource, connected),

@@ -11,6 +11,8 @@ export interface Config {
    * storage, where connecting a dataset asks for this setting).
    */
   warehouseUrl: string | null;
+  /** work_mem of warehouse queries (PostgreSQL syntax, "128MB"). */
+  warehouseWorkMem: string;
   /** Largest request body accepted, in bytes. */
   bodyLimitBytes: number;
   /** Seed the demo workspace on first start. */
@@ -26,6 +28,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sqlitePath: env.QUADRANT_DB ?? './data/quadrant.sqlite',
     databaseUrl: env.QUADRANT_DATABASE_URL || null,
     warehouseUrl: env.QUADRANT_WAREHOUSE_URL || null,
+    warehouseWorkMem: env.QUADRANT_WAREHOUSE_WORK_MEM || '128MB',
     bodyLimitBytes: parseBytes(env.QUADRANT_BODY_LIMIT ?? '64mb'),
     seedDemo: !['0', 'false', 'no'].includes((env.QUADRANT_DEMO ?? '1').toLowerCase()),
     logRequests: ['1', 'true', 'yes'].includes((env.QUADRANT_LOG_REQUESTS ?? '').toLowerCase()),

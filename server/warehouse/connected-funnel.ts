@@ -14,9 +14,16 @@ import { loadTable } from '../analysis/load-table';
 import { segmentLabelsByKey } from '../analysis/segment-join';
 import type { Context } from '../context';
 import type { FunnelInput } from '../funnels/funnel.input';
-import { textSql, valueSql } from './column-types';
+import { textSql } from './column-types';
 import { columnOf, connectedSource, Params, type ConnectedSource } from './connected-source';
-import { countsSql, mediansSql, stepRowsSql, unmatchedExamplesSql, type FunnelSqlOptions } from './funnel-sql';
+import {
+  countsSql,
+  mediansSql,
+  stepRowsSql,
+  unmatchedExamplesSql,
+  type FunnelSqlOptions,
+  type FunnelTime,
+} from './funnel-sql';
 import { col, fromItem } from './relation';
 import type { ReadQuery } from './warehouse';
 
@@ -64,11 +71,19 @@ export async function connectedFunnel(
       'conversionWindowSeconds',
     );
   }
-  const timeSql = time
-    ? time.type === 'DATE'
-      ? valueSql(time.name, 'DATE')
-      : `(${col(time.name)}::float8 * 1000)`
-    : null;
+  const timeSql: FunnelTime | null = !time
+    ? null
+    : time.type === 'DATE'
+      ? {
+          raw: col(time.name),
+          ms: (e) => `(extract(epoch FROM ${e}) * 1000)::float8`,
+          within: (e, start, seconds) => `${e} <= ${start} + make_interval(secs => ${seconds})`,
+        }
+      : {
+          raw: `${col(time.name)}::float8`,
+          ms: (e) => `(${e} * 1000)`,
+          within: (e, start, seconds) => `${e} * 1000 - ${start} * 1000 <= ${seconds} * 1000`,
+        };
   const from = fromItem(dataset.definition!);
   const join = await attributeRows(ctx, input);
   /** The funnel's SQL options with every value bound into `params`, for one statement. */
@@ -80,7 +95,7 @@ export async function connectedFunnel(
     steps: params.bind(steps),
     stepCount: steps.length,
     order,
-    windowMs: window === undefined ? null : params.bind(window * 1000),
+    window: window === undefined ? null : `${params.bind(window)}::float8`,
     breakdown: breakdownColumn
       ? { kind: 'column', value: textSql(col(breakdownColumn.name), breakdownColumn.type) }
       : join
@@ -176,7 +191,7 @@ async function checkStepRows(
   from: string,
   user: string,
   step: string,
-  time: string | null,
+  time: FunnelTime | null,
   steps: readonly string[],
   timeColumn: string | undefined,
   warnings: string[],

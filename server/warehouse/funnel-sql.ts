@@ -9,16 +9,28 @@ export type SqlBreakdown =
   | { kind: 'join'; relation: string; userText: (expression: string) => string }
   | null;
 
+/**
+ * The time column as SQL: `raw` in its own type, so comparisons are PostgreSQL's native ones (no per-event
+ * arithmetic); `ms` converts a value to epoch milliseconds exactly as the in-memory Table holds it (only on the
+ * per-user rows, for the gaps); `within` says an event is at most the window after the step-1 time.
+ */
+export interface FunnelTime {
+  raw: string;
+  ms(expression: string): string;
+  within(event: string, start: string, windowSeconds: string): string;
+}
+
 export interface FunnelSqlOptions {
   from: string;
   user: string;
   step: string;
-  /** The time in epoch ms, or null. */
-  time: string | null;
+  /** The event time, or null without one. */
+  time: FunnelTime | null;
   steps: string;
   stepCount: number;
   order: FunnelOrder;
-  windowMs: string | null;
+  /** The bound window in seconds, or null. */
+  window: string | null;
   breakdown: SqlBreakdown;
 }
 
@@ -29,8 +41,10 @@ export interface FunnelSqlOptions {
  *
  * ORDERED follows funnelPaths' greedy rule: c1 is the earliest step-1 event; each next step's time is the earliest
  * event at that step at or after the previous step's time (ties count as in order), and, with a window, at most
- * windowMs after the step-1 time. ANY takes the first event at each step. `ev` is NOT MATERIALIZED so each use is a
- * scan PostgreSQL (and Citus) can push down rather than a temporary copy of the events.
+ * the window after the step-1 time. ANY takes the first event at each step. `ev` is NOT MATERIALIZED so each use is
+ * a scan PostgreSQL (and Citus) can push down rather than a temporary copy of the events; steps are compared by
+ * name with the bound step list, so the planner estimates each step's rows from the column's statistics. Times
+ * are compared in their own type and converted to milliseconds only on the per-user rows.
  *
  * The breakdown by column takes the value on the earliest step-1 event; a connected table has no row order, so
  * among step-1 events at that same instant the smallest non-null value counts (the in-memory path takes the first
@@ -40,31 +54,32 @@ export function pathsSql(o: FunnelSqlOptions): string {
   const s = o.stepCount;
   const stepNumbers = Array.from({ length: s }, (_, i) => i + 1);
   const value = o.breakdown?.kind === 'column' ? `, ${o.breakdown.value} AS val` : '';
+  const name = (k: number) => `(${o.steps}::text[])[${k}]`;
   const firstValue =
     o.breakdown?.kind === 'column'
-      ? `, (array_agg(val ORDER BY t, val NULLS LAST) FILTER (WHERE step = 1))[1] AS val`
+      ? `, (array_agg(val ORDER BY t, val NULLS LAST) FILTER (WHERE step = ${name(1)}))[1] AS val`
       : '';
   const ev =
-    `ev AS NOT MATERIALIZED (SELECT ${col(o.user)} AS usr, array_position(${o.steps}::text[], ${col(o.step)}::text) AS step, ` +
-    `${o.time ?? 'NULL::float8'} AS t${value} FROM ${o.from} ` +
+    `ev AS NOT MATERIALIZED (SELECT ${col(o.user)} AS usr, ${col(o.step)}::text AS step, ` +
+    `${o.time?.raw ?? 'NULL::float8'} AS t${value} FROM ${o.from} ` +
     `WHERE ${col(o.user)} IS NOT NULL AND ${col(o.step)}::text = ANY(${o.steps}::text[]))`;
-  const did = stepNumbers.map((k) => `bool_or(step = ${k}) AS d${k}`).join(', ');
+  const did = stepNumbers.map((k) => `bool_or(step = ${name(k)}) AS d${k}`).join(', ');
   const ctes = [ev];
   let times: string;
   if (o.order === 'ANY') {
-    const firsts = stepNumbers.map((k) => `min(t) FILTER (WHERE step = ${k}) AS t${k}`).join(', ');
+    const firsts = stepNumbers.map((k) => `min(t) FILTER (WHERE step = ${name(k)}) AS t${k}`).join(', ');
     ctes.push(`did AS (SELECT usr, ${did}, ${firsts}${firstValue} FROM ev GROUP BY usr)`);
     times = '';
   } else {
     ctes.push(`did AS (SELECT usr, ${did}${firstValue} FROM ev GROUP BY usr)`);
-    ctes.push('c1 AS (SELECT usr, min(t) AS t1 FROM ev WHERE step = 1 GROUP BY usr)');
+    ctes.push(`c1 AS (SELECT usr, min(t) AS t1 FROM ev WHERE step = ${name(1)} GROUP BY usr)`);
     for (let k = 2; k <= s; k++) {
-      const carried = Array.from({ length: k - 1 }, (_, i) => `c${k - 1}.t${i + 1}`).join(', ');
-      const window = o.windowMs === null ? '' : ` AND e.t - c${k - 1}.t1 <= ${o.windowMs}`;
+      const p = `c${k - 1}`;
+      const carried = Array.from({ length: k - 1 }, (_, i) => `min(${p}.t${i + 1}) AS t${i + 1}`).join(', ');
+      const window = o.window === null || !o.time ? '' : ` AND ${o.time.within('e.t', `${p}.t1`, o.window)}`;
       ctes.push(
-        `c${k} AS (SELECT c${k - 1}.usr, ${carried}, min(e.t) AS t${k} FROM c${k - 1} LEFT JOIN ev e ` +
-          `ON e.usr = c${k - 1}.usr AND e.step = ${k} AND e.t >= c${k - 1}.t${k - 1}${window} ` +
-          `GROUP BY c${k - 1}.usr, ${carried})`,
+        `c${k} AS (SELECT ${p}.usr, ${carried}, min(e.t) AS t${k} FROM ${p} LEFT JOIN ev e ` +
+          `ON e.usr = ${p}.usr AND e.step = ${name(k)} AND e.t >= ${p}.t${k - 1}${window} GROUP BY ${p}.usr)`,
       );
     }
     times = `, ${stepNumbers.map((k) => `c${s}.t${k}`).join(', ')}`;
@@ -105,7 +120,10 @@ export function countsSql(o: FunnelSqlOptions): string {
  */
 export function mediansSql(o: FunnelSqlOptions): string {
   const ks = Array.from({ length: o.stepCount - 1 }, (_, i) => i + 2);
-  const values = ks.map((k) => `(${k}, CASE WHEN depth >= ${k} THEN (t${k} - t${k - 1}) / 1000 END)`).join(', ');
+  const ms = o.time!.ms;
+  const values = ks
+    .map((k) => `(${k}, CASE WHEN depth >= ${k} THEN (${ms(`t${k}`)} - ${ms(`t${k - 1}`)}) / 1000 END)`)
+    .join(', ');
   const middles =
     'count(*), percentile_disc(0.5) WITHIN GROUP (ORDER BY gap), ' +
     'percentile_disc(0.5) WITHIN GROUP (ORDER BY gap DESC)';
@@ -128,8 +146,8 @@ export function unmatchedExamplesSql(o: FunnelSqlOptions, userType: ColumnType):
 }
 
 /** Every funnel step's rows: how many, how many without a user, how many with a user but no time. */
-export function stepRowsSql(from: string, user: string, step: string, time: string | null, steps: string): string {
-  const noTime = time === null ? '0' : `count(*) FILTER (WHERE ${col(user)} IS NOT NULL AND (${time}) IS NULL)`;
+export function stepRowsSql(from: string, user: string, step: string, time: FunnelTime | null, steps: string): string {
+  const noTime = time === null ? '0' : `count(*) FILTER (WHERE ${col(user)} IS NOT NULL AND (${time.raw}) IS NULL)`;
   return (
     `SELECT array_position(${steps}::text[], ${col(step)}::text), count(*), ` +
     `count(*) FILTER (WHERE ${col(user)} IS NULL), ${noTime} FROM ${from} ` +

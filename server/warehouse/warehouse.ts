@@ -28,7 +28,17 @@ export class Warehouse {
   rowsReturned = 0;
   queries = 0;
 
-  constructor(readonly url: string) {
+  /**
+   * @param workMem PostgreSQL's work_mem for Quadrant's queries ("128MB"): the per-user aggregates and joins of a
+   *   funnel over millions of users spill to disk at the 4MB default.
+   */
+  constructor(
+    readonly url: string,
+    private readonly workMem = '128MB',
+  ) {
+    if (!/^\d+\s*(kB|MB|GB)$/.test(workMem)) {
+      throw new Error(`QUADRANT_WAREHOUSE_WORK_MEM must look like 128MB, got "${workMem}"`);
+    }
     this.pool = new Pool({ connectionString: url, max: 4 });
   }
 
@@ -38,6 +48,7 @@ export class Warehouse {
       await client.query('BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
       // Timestamps without a zone are read as UTC, as the in-memory Table reads dates.
       await client.query("SET LOCAL TIME ZONE 'UTC'");
+      await client.query(`SET LOCAL work_mem = '${this.workMem}'`);
       const result = await work(this.readQuery(client));
       await client.query('COMMIT');
       return result;
