@@ -7,7 +7,7 @@ import {
   funnelOrder,
 } from '../../shared/funnel/funnel';
 import { funnelFromAggregates, medianOfMiddles } from '../../shared/funnel/funnel-from-aggregates';
-import type { FunnelReport } from '../../shared/funnel/types';
+import type { FunnelReport, Percentiles } from '../../shared/funnel/types';
 import type { ColumnType } from '../../shared/table/types';
 import { stringValues, getColumn } from '../../shared/table/access';
 import { loadTable } from '../analysis/load-table';
@@ -15,7 +15,7 @@ import { segmentLabelsByKey } from '../analysis/segment-join';
 import type { Context } from '../context';
 import type { FunnelInput } from '../funnels/funnel.input';
 import { textSql } from './column-types';
-import { columnOf, connectedSource, Params, type ConnectedSource } from './connected-source';
+import { columnOf, connectedSource, notOnConnected, Params, type ConnectedSource } from './connected-source';
 import {
   countsSql,
   mediansSql,
@@ -39,6 +39,9 @@ export async function connectedFunnel(
   input: FunnelInput,
 ): Promise<FunnelReport> {
   const { dataset, connected } = source;
+  notOnConnected('exclusions', input.exclusions);
+  notOnConnected('holdConstant', input.holdConstant);
+  notOnConnected('stepWindowsSeconds', input.stepWindowsSeconds);
   const steps = input.steps;
   checkStepNames(steps);
   const warnings: string[] = [];
@@ -133,11 +136,17 @@ export async function connectedFunnel(
       breakdownSource = ['attributes', join.sourceName];
       await joinWarnings(q, from, user.name, user.type, join, warnings);
     }
-    type Figures = { users: number[]; usersWithEvent: number[]; medianSeconds: number[] | null };
+    type Figures = {
+      users: number[];
+      usersWithEvent: number[];
+      medianSeconds: number[] | null;
+      timeToConvert: (Percentiles | null)[] | null;
+    };
     const blank = (): Figures => ({
       users: new Array<number>(steps.length).fill(0),
       usersWithEvent: new Array<number>(steps.length).fill(0),
       medianSeconds: time ? new Array<number>(steps.length).fill(NaN) : null,
+      timeToConvert: time ? new Array<Percentiles | null>(steps.length).fill(null) : null,
     });
     const groups = new Map<string, Figures>();
     const overall = blank();
@@ -162,11 +171,13 @@ export async function connectedFunnel(
       }
     }
     if (time) {
-      for (const [byGroup, grp, unmatched, s, n, lower, upper] of await run(q, mediansSql)) {
+      for (const [byGroup, grp, unmatched, s, n, lower, upper, cuts, mean] of await run(q, mediansSql)) {
         const target = byGroup ? groupOf(grp, unmatched) : overall;
-        if (target) {
-          target.medianSeconds![(s as number) - 1] = medianOfMiddles(Number(n), lower as number, upper as number);
-        }
+        if (!target) continue;
+        const step = (s as number) - 1;
+        target.medianSeconds![step] = medianOfMiddles(Number(n), lower as number, upper as number);
+        const [p25, median, p75, p90] = cuts as number[];
+        target.timeToConvert![step] = { p25, median, p75, p90, mean: mean as number };
       }
     }
     const unmatchedExamples =

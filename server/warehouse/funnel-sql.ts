@@ -116,7 +116,8 @@ export function countsSql(o: FunnelSqlOptions): string {
 /**
  * Per step (overall, and per group with a breakdown): the number of gaps and the two middle gaps in seconds, by
  * percentile_disc ascending and descending, so the median is computed exactly as medianStepSeconds does (the gap
- * (t_k − t_{k−1}) / 1000 is the same float8 arithmetic as the in-memory Float64 one).
+ * (t_k − t_{k−1}) / 1000 is the same float8 arithmetic as the in-memory Float64 one); and the time to convert:
+ * percentile_cont (linear interpolation, as numpy's default) at 25/50/75/90 % and the exact numeric mean.
  */
 export function mediansSql(o: FunnelSqlOptions): string {
   const ks = Array.from({ length: o.stepCount - 1 }, (_, i) => i + 2);
@@ -126,7 +127,8 @@ export function mediansSql(o: FunnelSqlOptions): string {
     .join(', ');
   const middles =
     'count(*), percentile_disc(0.5) WITHIN GROUP (ORDER BY gap), ' +
-    'percentile_disc(0.5) WITHIN GROUP (ORDER BY gap DESC)';
+    'percentile_disc(0.5) WITHIN GROUP (ORDER BY gap DESC), ' +
+    'percentile_cont(ARRAY[0.25, 0.5, 0.75, 0.9]) WITHIN GROUP (ORDER BY gap), avg(gap::numeric)::float8';
   const gaps =
     `gaps AS (SELECT grp, unmatched, g.step, g.gap FROM paths CROSS JOIN LATERAL (VALUES ${values}) AS g(step, gap) ` +
     'WHERE g.gap IS NOT NULL)';

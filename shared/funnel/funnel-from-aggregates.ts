@@ -1,6 +1,6 @@
 import { MISSING_GROUP, UNMATCHED_GROUP, isExtraGroup, sortGroups, warnStepCounts } from './funnel';
 import { funnelSteps } from './funnel-steps';
-import type { FunnelOrder, FunnelReport } from './types';
+import type { FunnelOrder, FunnelReport, Percentiles } from './types';
 
 /** One group's figures as a warehouse aggregates them (or the whole funnel's, for the overall line). */
 export interface FunnelGroupAggregates {
@@ -10,6 +10,8 @@ export interface FunnelGroupAggregates {
   readonly usersWithEvent: ArrayLike<number>;
   /** Per step, the median seconds from the previous step (NaN where none); null without times. */
   readonly medianSeconds: ArrayLike<number> | null;
+  /** Per step, the time-to-convert percentiles (null where nobody reached it); null without times. */
+  readonly timeToConvert?: readonly (Percentiles | null)[] | null;
 }
 
 export interface FunnelAggregates {
@@ -40,12 +42,18 @@ export interface FunnelAggregates {
  */
 export function funnelFromAggregates(aggregates: FunnelAggregates): FunnelReport {
   const { steps: names, overall } = aggregates;
-  const steps = funnelSteps(names, overall.users, overall.usersWithEvent, overall.medianSeconds);
+  const steps = funnelSteps(names, overall.users, overall.usersWithEvent, overall.medianSeconds, overall.timeToConvert);
   const warnings = [...aggregates.warnings];
   warnStepCounts(steps, warnings);
   const breakdown = [...(aggregates.groups ?? new Map<string, FunnelGroupAggregates>()).entries()]
     .map(([value, group]) => {
-      const groupSteps = funnelSteps(names, group.users, group.usersWithEvent, group.medianSeconds);
+      const groupSteps = funnelSteps(
+        names,
+        group.users,
+        group.usersWithEvent,
+        group.medianSeconds,
+        group.timeToConvert,
+      );
       return { value, users: groupSteps[0].users, steps: groupSteps };
     })
     .filter((b) => b.users > 0 || !isExtraGroup(b.value));

@@ -10,8 +10,10 @@ const pgUrl = process.env.QUADRANT_TEST_PG_URL;
 
 const FUNNEL = `query($input: FunnelInput!) { funnel(input: $input) {
   users unmatchedUsers order warnings
-  steps { name users conversionFromPrevious conversionFromStart dropOff dropOffRate medianSecondsFromPrevious usersWithEvent }
-  breakdown { value users steps { name users conversionFromPrevious conversionFromStart dropOff medianSecondsFromPrevious usersWithEvent } }
+  steps { name users conversionFromPrevious conversionFromStart dropOff dropOffRate medianSecondsFromPrevious usersWithEvent
+          timeToConvert { p25 median p75 p90 mean } }
+  breakdown { value users steps { name users conversionFromPrevious conversionFromStart dropOff medianSecondsFromPrevious usersWithEvent
+                                timeToConvert { p25 median p75 p90 mean } } }
 } }`;
 
 const VARIANT = `name isControl users conversions conversionRate absoluteLift relativeLift ciLow ciHigh zScore pValue
