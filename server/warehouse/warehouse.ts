@@ -40,6 +40,9 @@ export class Warehouse {
       throw new Error(`QUADRANT_WAREHOUSE_WORK_MEM must look like 128MB, got "${workMem}"`);
     }
     this.pool = new Pool({ connectionString: url, max: 4 });
+    // An idle connection the database closes (a restart, an administrator) must not bring the server down; the
+    // pool opens a new one for the next query.
+    this.pool.on('error', () => undefined);
   }
 
   async read<T>(work: (q: ReadQuery) => Promise<T>): Promise<T> {
