@@ -129,7 +129,11 @@ async function copyCsv(
   await pipeline(Readable.from(chunks(body)), sink);
   const text = columns.filter((c) => c.type === 'CATEGORY' || c.type === 'TEXT');
   if (text.length > 0) {
-    const missing = (name: string) => `(lower(btrim(${name})) = ANY($1::text[]) OR btrim(${name}) = '')`;
+    // Missing spellings start with n, -, —, # once trimmed (as isMissingText checks first), so the first character
+    // rules out almost every row before the lower-case comparison.
+    const missing = (name: string) =>
+      `(btrim(${name}) = '' OR (left(btrim(${name}), 1) IN ('n', 'N', '-', '—', '#') ` +
+      `AND lower(btrim(${name})) = ANY($1::text[])))`;
     const sets = text
       .map((c) => escapeIdentifier(c.name))
       .map((name) => `${name} = CASE WHEN ${missing(name)} THEN NULL ELSE ${name} END`);
