@@ -6,6 +6,8 @@ import type { ConnectedDatasets } from './warehouse/connected-datasets';
 export interface Context {
   workspaceId: string;
   services: Services;
+  /** Called as a long segmentation progresses (the command line's progress bar); the HTTP server sets none. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface Services {

@@ -16,6 +16,7 @@ import { ExperimentResolver } from '../experiments/experiment.resolver';
 import { FunnelResolver } from '../funnels/funnel.resolver';
 import { SegmentationResolver } from '../segments/segmentation.resolver';
 import { ConnectDatasetResolver } from '../warehouse/connect-dataset.resolver';
+import { WorkbookResolver } from '../workbooks/workbook.resolver';
 import { CellScalar } from './cell.scalar';
 
 export const resolvers = [
@@ -26,6 +27,7 @@ export const resolvers = [
   ExperimentResolver,
   PeriodComparisonResolver,
   ConnectDatasetResolver,
+  WorkbookResolver,
 ] as const;
 
 /** Fields typed [[Cell]!]! by the contract: a list of rows, each row a non-null list of nullable cells. */

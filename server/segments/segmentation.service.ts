@@ -58,7 +58,7 @@ export class SegmentationService {
       options.keyColumn,
     ];
     const table = await loadTable(ctx, input, columns);
-    const result = runSegmentation(table, options);
+    const result = runSegmentation(table, ctx.onProgress ? { ...options, onProgress: ctx.onProgress } : options);
 
     const run = this.entity(ctx.workspaceId, input.datasetId, name, parametersOf(input), {
       kind: 'SEGMENT',
