@@ -8,6 +8,7 @@ import { suite as experimentSuite } from './experiment';
 import { suite as funnelSuite } from './funnel';
 import { suite as importSuite } from './import';
 import { suite as segmentSuite } from './segment';
+import { suite as warehouseSuite } from './warehouse';
 
 /**
  * `npm run bench`: races our kernels against peers in the same run and prints ratios (peer time / our time: above
@@ -21,6 +22,7 @@ const suites: Record<string, BenchSuite> = {
   funnel: funnelSuite,
   experiment: experimentSuite,
   customers: customersSuite,
+  warehouse: warehouseSuite,
 };
 
 const RESULTS = resolve(__dirname, '..', '..', 'bench', 'results.json');

@@ -16,6 +16,8 @@ import { openDataSource } from './storage/data-source';
 import { holdStore } from './storage/store-lock';
 import { AppSettingEntity } from './storage/entities/app-setting.entity';
 import { DEFAULT_WORKSPACE_ID, DEFAULT_WORKSPACE_NAME, WorkspaceEntity } from './storage/entities/workspace.entity';
+import { ConnectedDatasets } from './warehouse/connected-datasets';
+import { Warehouse } from './warehouse/warehouse';
 
 export interface RunningServer {
   url: string;
@@ -34,10 +36,14 @@ export async function startServer(config: Config, logDestination?: DestinationSt
   const logger = createLogger(config.logLevel, logDestination);
   const dataSource = await openDataSource(config);
   const releaseStore = config.databaseUrl ? () => undefined : holdStore(config.sqlitePath);
+  const warehouseUrl = config.warehouseUrl ?? config.databaseUrl;
+  const warehouse = warehouseUrl ? new Warehouse(warehouseUrl, config.warehouseWorkMem) : null;
+  const connected = warehouse ? new ConnectedDatasets(dataSource, warehouse) : null;
   const services: Services = {
     apiKeys: new ApiKeyService(dataSource),
-    datasets: new DatasetService(dataSource),
+    datasets: new DatasetService(dataSource, connected),
     segmentations: new SegmentationService(dataSource),
+    connected,
   };
   await ensureDefaultWorkspace(dataSource);
   if (config.seedDemo) await seedDemo(dataSource, services);
@@ -71,6 +77,7 @@ export async function startServer(config: Config, logDestination?: DestinationSt
       clearTimeout(cut);
       server.closeAllConnections();
       await apollo.stop();
+      await warehouse?.close();
       await dataSource.destroy();
       releaseStore();
     },

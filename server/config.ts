@@ -6,6 +6,13 @@ export interface Config {
   sqlitePath: string;
   /** postgres://user:pass@host:5432/db — switches storage to PostgreSQL. */
   databaseUrl: string | null;
+  /**
+   * postgres://… of the warehouse connected datasets are read from; null = the storage PostgreSQL (none on SQLite
+   * storage, where connecting a dataset asks for this setting).
+   */
+  warehouseUrl: string | null;
+  /** work_mem of warehouse queries (PostgreSQL syntax, "128MB"). */
+  warehouseWorkMem: string;
   /** Largest request body accepted, in bytes. */
   bodyLimitBytes: number;
   /** Seed the demo workspace on first start. */
@@ -47,6 +54,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: integer(env.PORT, 4000, 'PORT'),
     sqlitePath: env.QUADRANT_DB ?? './data/quadrant.sqlite',
     databaseUrl: env.QUADRANT_DATABASE_URL || null,
+    warehouseUrl: env.QUADRANT_WAREHOUSE_URL || null,
+    warehouseWorkMem: env.QUADRANT_WAREHOUSE_WORK_MEM || '128MB',
     bodyLimitBytes: parseBytes(env.QUADRANT_BODY_LIMIT ?? '64mb'),
     seedDemo: !['0', 'false', 'no'].includes((env.QUADRANT_DEMO ?? '1').toLowerCase()),
     ...tlsFiles(env),

@@ -3,6 +3,7 @@ import type { Limits } from './config';
 import type { DatasetService } from './datasets/dataset.service';
 import type { RequestLog } from './logging/request-log';
 import type { SegmentationService } from './segments/segmentation.service';
+import type { ConnectedDatasets } from './warehouse/connected-datasets';
 
 /** What every resolver receives: the caller's workspace and the services over storage. */
 export interface Context {
@@ -20,4 +21,6 @@ export interface Services {
   apiKeys: ApiKeyService;
   datasets: DatasetService;
   segmentations: SegmentationService;
+  /** Connected datasets over the warehouse; null when no PostgreSQL is configured. */
+  connected: ConnectedDatasets | null;
 }

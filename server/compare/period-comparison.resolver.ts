@@ -3,6 +3,8 @@ import { periodComparison } from '../../shared/compare/period-comparison';
 import { loadTable } from '../analysis/load-table';
 import type { Context } from '../context';
 import { COST } from '../hardening/costs';
+import { connectedPeriodComparison } from '../warehouse/connected-period-comparison';
+import { connectedSource } from '../warehouse/connected-source';
 import { PeriodComparisonInput } from './period-comparison.input';
 import { PeriodComparison } from './period-comparison.type';
 
@@ -14,6 +16,8 @@ export class PeriodComparisonResolver {
   })
   async periodComparison(@Arg('input') input: PeriodComparisonInput, @Ctx() ctx: Context): Promise<PeriodComparison> {
     const columns = [input.periodColumn, input.valueColumn, input.customersColumn, ...input.dimensions];
+    const connected = await connectedSource(ctx, input);
+    if (connected) return (await connectedPeriodComparison(connected, input)) as PeriodComparison;
     const table = await loadTable(ctx, input, columns);
     return periodComparison(table, input) as PeriodComparison;
   }

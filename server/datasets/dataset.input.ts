@@ -36,4 +36,12 @@ export class ImportDatasetInput {
 
   @Field(() => DayOrder, { nullable: true, description: 'How to read 03/04/2025 when the data does not tell (DMY).' })
   dayOrder?: DayOrder;
+
+  @Field({
+    nullable: true,
+    description:
+      'CSV only: import by COPY into a new table of the warehouse (schema quadrant_data) and connect it, instead ' +
+      'of storing column chunks; analyses then run in the warehouse. The table is dropped with the dataset.',
+  })
+  warehouse?: boolean;
 }

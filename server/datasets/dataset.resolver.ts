@@ -6,6 +6,7 @@ import { COST } from '../hardening/costs';
 import type { DatasetEntity } from '../storage/entities/dataset.entity';
 import { readXlsxTable } from '../workbooks/read-xlsx';
 import { ImportDatasetInput } from './dataset.input';
+import { validateName, WAREHOUSE_NEEDED } from './dataset.service';
 import { Dataset, DatasetRows } from './dataset.type';
 
 /** Most rows one preview page returns. */
@@ -36,6 +37,14 @@ export class DatasetResolver {
     if (input.sheet != null && input.xlsx == null) throw new InputError('sheet: applies to an xlsx import', 'sheet');
     const types: Record<string, ColumnType> = {};
     for (const t of input.types ?? []) types[t.column] = t.type;
+    if (input.warehouse) {
+      if (!services.connected) throw new InputError(WAREHOUSE_NEEDED, 'warehouse');
+      if (input.csv == null) throw new InputError('warehouse: an import into the warehouse takes csv', 'warehouse');
+      return services.connected.importCsv(workspaceId, validateName(input.name), input.csv, {
+        types,
+        dayOrder: input.dayOrder,
+      });
+    }
     const source =
       input.csv != null
         ? { csv: input.csv }

@@ -16,6 +16,12 @@ import {
 } from '../storage/column-codec';
 import { deleteChunks, insertChunks, selectChunks, type DatasetChunk } from '../storage/dataset-chunks';
 import { DatasetEntity, type StoredColumn } from '../storage/entities/dataset.entity';
+import type { ConnectedDatasets } from '../warehouse/connected-datasets';
+
+/** The answer when a connected dataset is used without a warehouse to read it from. */
+export const WAREHOUSE_NEEDED =
+  'no warehouse is configured: set QUADRANT_WAREHOUSE_URL (postgres://…) or store in PostgreSQL ' +
+  '(QUADRANT_DATABASE_URL) to connect datasets';
 
 /** Rows per stored chunk: 64k rows is 512 KB of Float64 per column chunk. */
 export const CHUNK_ROWS = 65536;
@@ -29,7 +35,10 @@ export type DatasetSource =
  * failed import leaves nothing behind. Reads load only the columns an analysis asks for.
  */
 export class DatasetService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly connected: ConnectedDatasets | null = null,
+  ) {}
 
   /**
    * Parses and types the rows, then stores them. Everything, the size limits included, is checked before the first
@@ -76,6 +85,8 @@ export class DatasetService {
       chunkRows: CHUNK_ROWS,
       columns: table.columns.map(describeColumn),
       createdAt: new Date().toISOString(),
+      source: 'STORED' as const,
+      definition: null,
     });
     const write = async (m: EntityManager) => {
       await m.insert(DatasetEntity, dataset);
@@ -120,11 +131,14 @@ export class DatasetService {
    */
   async delete(workspaceId: string, id: string): Promise<boolean> {
     if (!isUuid(id)) throw new NotFoundError('Dataset', id);
+    const dataset = await this.find(workspaceId, id);
     await this.dataSource.transaction(async (m) => {
       const deleted = await m.delete(DatasetEntity, { id, workspaceId });
       if (!deleted.affected) throw new NotFoundError('Dataset', id);
       await deleteChunks(m, id);
     });
+    // A table the warehouse import created belongs to the dataset: dropped once the catalogue row is gone.
+    if (dataset?.source === 'CONNECTED') await this.connected?.dropOwned(dataset);
     return true;
   }
 
@@ -137,6 +151,7 @@ export class DatasetService {
     const wanted = columnNames
       ? [...new Set(columnNames)].map((name) => columnIndex(dataset, name))
       : dataset.columns.map((_, i) => i);
+    if (dataset.source === 'CONNECTED') return this.connectedDatasets().loadTable(dataset, wanted);
     const columns = await this.readColumns(dataset, wanted, 0, dataset.rowCount);
     return { rowCount: dataset.rowCount, columns };
   }
@@ -146,6 +161,7 @@ export class DatasetService {
     const start = Math.min(Math.max(0, offset), dataset.rowCount);
     const end = Math.min(start + Math.max(0, limit), dataset.rowCount);
     if (end <= start) return [];
+    if (dataset.source === 'CONNECTED') return this.connectedDatasets().previewRows(dataset, start, end - start);
     const columns = await this.readColumns(
       dataset,
       dataset.columns.map((_, i) => i),
@@ -155,6 +171,12 @@ export class DatasetService {
     const rows: Cell[][] = [];
     for (let i = 0; i < end - start; i++) rows.push(columns.map((c) => cellOf(c, i)));
     return rows;
+  }
+
+  /** The warehouse a connected dataset is read from; configured unless storage moved to SQLite since. */
+  private connectedDatasets(): ConnectedDatasets {
+    if (!this.connected) throw new InputError(WAREHOUSE_NEEDED, 'datasetId');
+    return this.connected;
   }
 
   /** Reads rows [start, end) of the given columns, fetching only the chunks that cover them. */
@@ -243,7 +265,7 @@ function columnIndex(dataset: DatasetEntity, name: string): number {
   return index;
 }
 
-function validateName(name: string): string {
+export function validateName(name: string): string {
   const trimmed = name.trim();
   if (trimmed === '') throw new InputError('name: a dataset needs a name', 'name');
   if (trimmed.length > MAX_NAME_LENGTH) {

@@ -1,7 +1,16 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { Cell } from '../../shared/table/types';
 import { CellScalar } from '../graphql/cell.scalar';
 import { ColumnType } from '../graphql/enums';
+
+export enum DatasetSource {
+  STORED = 'STORED',
+  CONNECTED = 'CONNECTED',
+}
+registerEnumType(DatasetSource, {
+  name: 'DatasetSource',
+  description: 'STORED: imported into Quadrant. CONNECTED: a live table or query of the warehouse, read at every run.',
+});
 
 @ObjectType({ description: 'A column of a stored dataset.' })
 export class DatasetColumn {
@@ -50,6 +59,11 @@ export class Dataset {
   @Field(() => [DatasetColumn])
   columns!: DatasetColumn[];
 
-  @Field({ description: 'When it was imported (ISO 8601, UTC).' })
+  @Field({ description: 'When it was imported or connected (ISO 8601, UTC).' })
   createdAt!: string;
+
+  @Field(() => DatasetSource, {
+    description: 'STORED or CONNECTED. A connected dataset counts rowCount and missing values when connected.',
+  })
+  source!: DatasetSource;
 }

@@ -7,6 +7,8 @@ import { loadTable } from '../analysis/load-table';
 import { segmentNamesOfRows } from '../analysis/segment-join';
 import type { Context } from '../context';
 import { COST } from '../hardening/costs';
+import { connectedExperiment } from '../warehouse/connected-experiment';
+import { connectedSource, notOnConnected } from '../warehouse/connected-source';
 import { ExperimentInput, SampleSizeInput } from './experiment.input';
 import { ExperimentReport, SampleSizeResult } from './experiment.type';
 
@@ -31,25 +33,15 @@ export class ExperimentResolver {
         'userColumn',
       );
     }
-    const table = await loadTable(ctx, input, columns);
-    const segments = input.segmentationId
-      ? await segmentNamesOfRows(ctx, input.segmentationId, table, input.userColumn, input.datasetId)
-      : null;
-    const report: CoreReport = experimentReport(table, {
-      variantColumn: input.variantColumn,
-      control: input.control,
-      conversionColumn: input.conversionColumn,
-      revenueColumn: input.revenueColumn,
-      segmentColumns: input.segmentColumns,
-      alpha: input.alpha,
-      correction: input.correction,
-      pairwise: input.pairwise,
-      expectedSplit: input.expectedSplit,
-      covariateColumn: input.covariateColumn,
-      sequential: input.sequential,
-      sequentialTuning: input.sequentialTuning,
-      segments,
-    });
+    const connected = await connectedSource(ctx, input);
+    if (connected) {
+      notOnConnected('covariateColumn', input.covariateColumn);
+      notOnConnected('sequential', input.sequential || null);
+      notOnConnected('segmentationId', input.segmentationId);
+    }
+    const report: CoreReport = connected
+      ? await connectedExperiment(connected, input)
+      : await inMemory(ctx, input, columns);
     return {
       ...report,
       correction: report.correction as ExperimentReport['correction'],
@@ -61,4 +53,31 @@ export class ExperimentResolver {
   sampleSize(@Arg('input') input: SampleSizeInput): SampleSizeResult {
     return sampleSize(input);
   }
+}
+
+/** The report over the rows loaded into memory (stored datasets and inline tables). */
+async function inMemory(
+  ctx: Context,
+  input: ExperimentInput,
+  columns: (string | null | undefined)[],
+): Promise<CoreReport> {
+  const table = await loadTable(ctx, input, columns);
+  const segments = input.segmentationId
+    ? await segmentNamesOfRows(ctx, input.segmentationId, table, input.userColumn, input.datasetId)
+    : null;
+  return experimentReport(table, {
+    variantColumn: input.variantColumn,
+    control: input.control,
+    conversionColumn: input.conversionColumn,
+    revenueColumn: input.revenueColumn,
+    segmentColumns: input.segmentColumns,
+    alpha: input.alpha,
+    correction: input.correction,
+    pairwise: input.pairwise,
+    expectedSplit: input.expectedSplit,
+    covariateColumn: input.covariateColumn,
+    sequential: input.sequential,
+    sequentialTuning: input.sequentialTuning,
+    segments,
+  });
 }

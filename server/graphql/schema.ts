@@ -20,6 +20,7 @@ import { FunnelResolver } from '../funnels/funnel.resolver';
 import { AssignSegmentsResolver } from '../segments/assign-segments.resolver';
 import { SegmentationResolver } from '../segments/segmentation.resolver';
 import { SegmentationStabilityResolver } from '../segments/segmentation-stability.resolver';
+import { ConnectDatasetResolver } from '../warehouse/connect-dataset.resolver';
 import { WorkbookResolver } from '../workbooks/workbook.resolver';
 import { CellScalar } from './cell.scalar';
 
@@ -34,6 +35,7 @@ export const resolvers = [
   CohortResolver,
   SegmentationStabilityResolver,
   AssignSegmentsResolver,
+  ConnectDatasetResolver,
   WorkbookResolver,
 ] as const;
 

@@ -65,6 +65,7 @@ export async function openLocalQuadrant(options: LocalOptions = {}): Promise<Loc
       apiKeys: new ApiKeyService(dataSource),
       datasets: new DatasetService(dataSource),
       segmentations: new SegmentationService(dataSource),
+      connected: null,
     },
     // The server's size limits protect a shared service from one request; here the user's own files and memory are
     // the only bound.

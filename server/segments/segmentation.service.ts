@@ -5,9 +5,11 @@ import { elbowK } from '../../shared/segment/elbow';
 import { profileSegments } from '../../shared/segment/profile';
 import { runRfm } from '../../shared/segment/rfm';
 import { runSegmentation } from '../../shared/segment/segment';
-import type { RfmResult, Segment, SegmentOptions } from '../../shared/segment/types';
+import type { RfmOptions, RfmResult, Segment, SegmentOptions } from '../../shared/segment/types';
 import { loadTable } from '../analysis/load-table';
 import type { Context } from '../context';
+import { connectedRfm } from '../warehouse/connected-rfm';
+import { connectedSource } from '../warehouse/connected-source';
 import { NotFoundError } from '../errors';
 import { SegmentationEntity, type RunParameters, type StoredSegment } from '../storage/entities/segmentation.entity';
 import {
@@ -94,8 +96,12 @@ export class SegmentationService {
   async rfm(ctx: Context, input: RfmInput): Promise<SegmentationEntity> {
     const name = runName(input.name);
     const asOf = input.asOf != null ? parseAsOf(input.asOf) : undefined;
-    const table = await loadTable(ctx, input, [input.customerColumn, input.dateColumn, input.amountColumn]);
-    const result = runRfm(table, {
+    const connected = await connectedSource(ctx, input);
+    const score = connected
+      ? (options: RfmOptions) => connectedRfm(connected, options)
+      : async (options: RfmOptions) =>
+          runRfm(await loadTable(ctx, input, [input.customerColumn, input.dateColumn, input.amountColumn]), options);
+    const result = await score({
       customerColumn: input.customerColumn,
       dateColumn: input.dateColumn,
       amountColumn: input.amountColumn,

@@ -374,7 +374,7 @@ function revenueValues(column: Column, converted: Uint8Array, warnings: string[]
 }
 
 /** One positive weight per variant, in the variants' order; null for an equal split. */
-function resolveSplit(
+export function resolveSplit(
   split: ExperimentOptions['expectedSplit'],
   names: readonly string[],
   column: string,
@@ -420,7 +420,7 @@ function isWeightList(split: NonNullable<ExperimentOptions['expectedSplit']>): s
   return Array.isArray(split);
 }
 
-function exploratoryWarning(segments: readonly SegmentExperiment[], control: string, alpha: number): string {
+export function exploratoryWarning(segments: readonly SegmentExperiment[], control: string, alpha: number): string {
   const nominal = segments.flatMap((segment) =>
     segment.report.variants.flatMap((v) =>
       v.pValue !== null && v.pValue < alpha
@@ -438,7 +438,7 @@ function exploratoryWarning(segments: readonly SegmentExperiment[], control: str
   );
 }
 
-function quoteList(values: readonly string[]): string {
+export function quoteList(values: readonly string[]): string {
   const shown = values.slice(0, 20).map((v) => `"${v}"`);
   return values.length > 20 ? `${shown.join(', ')} and ${values.length - 20} more` : shown.join(', ');
 }

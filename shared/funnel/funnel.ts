@@ -131,7 +131,7 @@ export function funnelReport(events: Table, options: FunnelOptions, attributes?:
   };
 }
 
-function checkStepNames(steps: readonly string[]): void {
+export function checkStepNames(steps: readonly string[]): void {
   if (steps.length < 2) throw new InputError(`steps: a funnel needs at least 2 steps; got ${steps.length}`, 'steps');
   const seen = new Map<string, number>();
   steps.forEach((step, i) => {
@@ -143,7 +143,7 @@ function checkStepNames(steps: readonly string[]): void {
   });
 }
 
-function funnelOrder(options: FunnelOptions, warnings: string[]): FunnelOrder {
+export function funnelOrder(options: FunnelOptions, warnings: string[]): FunnelOrder {
   const { order, timeColumn } = options;
   if (order !== undefined && order !== 'ORDERED' && order !== 'ANY') {
     throw new InputError(`order: "${String(order)}" is not ORDERED or ANY`, 'order');
@@ -289,7 +289,7 @@ function checkExclusionTimes(
 }
 
 /** A step done by more users than the step before it points to a tracking or aggregation error. */
-function warnStepCounts(steps: readonly FunnelStep[], warnings: string[]): void {
+export function warnStepCounts(steps: readonly FunnelStep[], warnings: string[]): void {
   for (let s = 1; s < steps.length; s++) {
     const [before, after] = [steps[s - 1], steps[s]];
     if (after.usersWithEvent > before.usersWithEvent) {
@@ -379,12 +379,12 @@ function withExtraGroups({ codes, values }: UserValues): { codes: Int32Array; va
   return { codes: groupCodes, values: [...values, MISSING_GROUP, UNMATCHED_GROUP] };
 }
 
-function isExtraGroup(value: string): boolean {
+export function isExtraGroup(value: string): boolean {
   return value === MISSING_GROUP || value === UNMATCHED_GROUP;
 }
 
 /** Biggest group first, ties by value; "(missing)" and "(unmatched)" last. */
-function sortGroups(breakdown: FunnelBreakdown[]): FunnelBreakdown[] {
+export function sortGroups(breakdown: FunnelBreakdown[]): FunnelBreakdown[] {
   const rank = (b: FunnelBreakdown) => (b.value === MISSING_GROUP ? 1 : b.value === UNMATCHED_GROUP ? 2 : 0);
   return [...breakdown].sort(
     (a, b) => rank(a) - rank(b) || b.users - a.users || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0),

@@ -7,7 +7,7 @@ import { profileSegments } from './profile';
 import { relabelBySize } from './relabel';
 import { nameRfmClusters, RFM_SEGMENTS, rfmSegmentName } from './rfm-names';
 import { rfmScores } from './rfm-scores';
-import { rfmTable } from './rfm-table';
+import { rfmTable, type RfmTable } from './rfm-table';
 import { silhouetteFields, silhouetteRowsFor } from './choose-k';
 import { estimateSilhouette } from './sampled-silhouette';
 import type { RfmCustomers, RfmOptions, RfmResult, RfmScores, Segment } from './types';
@@ -34,6 +34,19 @@ const RFM_FEATURES = ['recency', 'frequency', 'monetary'];
  * // 'Champions'
  */
 export function runRfm(table: Table, options: RfmOptions): RfmResult {
+  checkRfmOptions(options);
+  const customerColumn = getColumn(table, options.customerColumn, 'customerColumn');
+  const dates = valuesOf(getColumn(table, options.dateColumn, 'dateColumn'), 'DATE', 'dateColumn');
+  const amounts = valuesOf(getColumn(table, options.amountColumn, 'amountColumn'), 'NUMBER', 'amountColumn');
+  const rfm = rfmTable(encodeColumn(customerColumn), dates, amounts, {
+    asOf: options.asOf,
+    windowMonths: options.windowMonths ?? 24,
+  });
+  return rfmFromCustomers(rfm, options);
+}
+
+/** Checks RFM's method, k, restarts and seed before any data is read. */
+export function checkRfmOptions(options: Pick<RfmOptions, 'method' | 'k' | 'restarts' | 'seed'>): void {
   const method = options.method ?? 'SCORES';
   if (method !== 'SCORES' && method !== 'KMEANS') {
     throw new InputError(`method=${String(method)} must be SCORES or KMEANS`, 'method');
@@ -46,15 +59,20 @@ export function runRfm(table: Table, options: RfmOptions): RfmResult {
     throw new InputError(`restarts=${restarts} must be a whole number, at least 1`, 'restarts');
   }
   if (!Number.isInteger(seed)) throw new InputError(`seed=${seed} must be a whole number`, 'seed');
-  const customerColumn = getColumn(table, options.customerColumn, 'customerColumn');
-  const dates = valuesOf(getColumn(table, options.dateColumn, 'dateColumn'), 'DATE', 'dateColumn');
-  const amounts = valuesOf(getColumn(table, options.amountColumn, 'amountColumn'), 'NUMBER', 'amountColumn');
+}
 
+/**
+ * Steps 2 and 3 of runRfm from per-customer recency, frequency and monetary (an `rfmTable`, or the same figures
+ * aggregated by SQL in a warehouse), customers in the order given.
+ */
+export function rfmFromCustomers(
+  rfm: RfmTable,
+  options: Pick<RfmOptions, 'method' | 'k' | 'restarts' | 'seed' | 'windowMonths'>,
+): RfmResult {
+  checkRfmOptions(options);
+  const method = options.method ?? 'SCORES';
+  const { k = 4, restarts = 10, seed = 0 } = options;
   const windowMonths = options.windowMonths ?? 24;
-  const rfm = rfmTable(encodeColumn(customerColumn), dates, amounts, {
-    asOf: options.asOf,
-    windowMonths,
-  });
   const n = rfm.keys.length;
   const windowText = `the ${windowMonths} month${windowMonths === 1 ? '' : 's'} before ${isoDay(rfm.asOf)}`;
   if (n === 0) {

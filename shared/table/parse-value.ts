@@ -165,3 +165,8 @@ function utc(y: number, mo: number, d: number, h?: string, mi?: string, sec?: st
 export function excelSerialToEpochMs(serial: number): number {
   return Math.round((serial - 25569) * 86400000);
 }
+
+/** Every lower-case spelling isMissingText reads as no value (after trimming), for matching text outside JavaScript. */
+export function missingTokens(): string[] {
+  return [...MISSING, ...EXCEL_ERRORS];
+}

@@ -10,6 +10,15 @@ export interface StoredColumn {
   missingCount: number;
 }
 
+export type DatasetSourceKind = 'STORED' | 'CONNECTED';
+
+/**
+ * A table or view of the warehouse (optionally schema-qualified), or a query wrapped as a subquery. `owned`: a table
+ * Quadrant created by importing into the warehouse, dropped with the dataset.
+ */
+export type ConnectedDefinition =
+  { table: string; sql?: undefined; owned?: boolean } | { sql: string; table?: undefined; owned?: undefined };
+
 /** A stored table: its catalogue row. The values live column by column in `dataset_chunk`. */
 @Entity('dataset')
 @Index(['workspaceId', 'createdAt'])
@@ -35,4 +44,12 @@ export class DatasetEntity {
 
   @Column({ name: 'created_at', type: 'varchar', length: 30 })
   createdAt!: string;
+
+  /** STORED: values in `dataset_chunk`. CONNECTED: read from the warehouse at every analysis. */
+  @Column({ type: 'varchar', length: 10, default: 'STORED' })
+  source!: DatasetSourceKind;
+
+  /** CONNECTED only: what was connected, `{ table }` or `{ sql }`; null for stored datasets. */
+  @Column({ type: 'simple-json', nullable: true })
+  definition!: ConnectedDefinition | null;
 }

@@ -1,6 +1,7 @@
 import { Initial1763800000000 } from './1763800000000-initial';
 import { Segmentations1795379931000 } from './1795379931000-segmentations';
 import { SegmentationModel1795998645000 } from './1795998645000-segmentation-model';
+import { ConnectedDatasets1796000000000 } from './1796000000000-connected-datasets';
 import { ApiKeys1796500000000 } from './1796500000000-api-keys';
 
 /** Every migration, oldest first. A new one is appended here and never edited once released. */
@@ -8,5 +9,6 @@ export const migrations = [
   Initial1763800000000,
   Segmentations1795379931000,
   SegmentationModel1795998645000,
+  ConnectedDatasets1796000000000,
   ApiKeys1796500000000,
 ];

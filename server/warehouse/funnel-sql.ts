@@ -1,0 +1,158 @@
+import type { FunnelOrder } from '../../shared/funnel/types';
+import type { ColumnType } from '../../shared/table/types';
+import { textSql } from './column-types';
+import { col } from './relation';
+
+/** A breakdown computed in SQL: the value on the user's first step-1 event, or a join on user id. */
+export type SqlBreakdown =
+  | { kind: 'column'; value: string }
+  | { kind: 'join'; relation: string; userText: (expression: string) => string }
+  | null;
+
+/**
+ * The time column as SQL: `raw` in its own type, so comparisons are PostgreSQL's native ones (no per-event
+ * arithmetic); `ms` converts a value to epoch milliseconds exactly as the in-memory Table holds it (only on the
+ * per-user rows, for the gaps); `within` says an event is at most the window after the step-1 time.
+ */
+export interface FunnelTime {
+  raw: string;
+  ms(expression: string): string;
+  within(event: string, start: string, windowSeconds: string): string;
+}
+
+export interface FunnelSqlOptions {
+  from: string;
+  user: string;
+  step: string;
+  /** The event time, or null without one. */
+  time: FunnelTime | null;
+  steps: string;
+  stepCount: number;
+  order: FunnelOrder;
+  /** The bound window in seconds, or null. */
+  window: string | null;
+  breakdown: SqlBreakdown;
+}
+
+/**
+ * The per-user funnel paths as SQL, and the aggregates over them. Everything per user is grouped or joined on the
+ * user column itself, so on Citus with the events distributed by user id every per-user step runs on the workers
+ * next to its shard; only the final per-group counts and medians combine on the coordinator.
+ *
+ * ORDERED follows funnelPaths' greedy rule: c1 is the earliest step-1 event; each next step's time is the earliest
+ * event at that step at or after the previous step's time (ties count as in order), and, with a window, at most
+ * the window after the step-1 time. ANY takes the first event at each step. `ev` is NOT MATERIALIZED so each use is
+ * a scan PostgreSQL (and Citus) can push down rather than a temporary copy of the events; steps are compared by
+ * name with the bound step list, so the planner estimates each step's rows from the column's statistics. Times
+ * are compared in their own type and converted to milliseconds only on the per-user rows.
+ *
+ * The breakdown by column takes the value on the earliest step-1 event; a connected table has no row order, so
+ * among step-1 events at that same instant the smallest non-null value counts (the in-memory path takes the first
+ * row).
+ */
+export function pathsSql(o: FunnelSqlOptions): string {
+  const s = o.stepCount;
+  const stepNumbers = Array.from({ length: s }, (_, i) => i + 1);
+  const value = o.breakdown?.kind === 'column' ? `, ${o.breakdown.value} AS val` : '';
+  const name = (k: number) => `(${o.steps}::text[])[${k}]`;
+  const firstValue =
+    o.breakdown?.kind === 'column'
+      ? `, (array_agg(val ORDER BY t, val NULLS LAST) FILTER (WHERE step = ${name(1)}))[1] AS val`
+      : '';
+  const ev =
+    `ev AS NOT MATERIALIZED (SELECT ${col(o.user)} AS usr, ${col(o.step)}::text AS step, ` +
+    `${o.time?.raw ?? 'NULL::float8'} AS t${value} FROM ${o.from} ` +
+    `WHERE ${col(o.user)} IS NOT NULL AND ${col(o.step)}::text = ANY(${o.steps}::text[]))`;
+  const did = stepNumbers.map((k) => `bool_or(step = ${name(k)}) AS d${k}`).join(', ');
+  const ctes = [ev];
+  let times: string;
+  if (o.order === 'ANY') {
+    const firsts = stepNumbers.map((k) => `min(t) FILTER (WHERE step = ${name(k)}) AS t${k}`).join(', ');
+    ctes.push(`did AS (SELECT usr, ${did}, ${firsts}${firstValue} FROM ev GROUP BY usr)`);
+    times = '';
+  } else {
+    ctes.push(`did AS (SELECT usr, ${did}${firstValue} FROM ev GROUP BY usr)`);
+    ctes.push(`c1 AS (SELECT usr, min(t) AS t1 FROM ev WHERE step = ${name(1)} GROUP BY usr)`);
+    for (let k = 2; k <= s; k++) {
+      const p = `c${k - 1}`;
+      const carried = Array.from({ length: k - 1 }, (_, i) => `min(${p}.t${i + 1}) AS t${i + 1}`).join(', ');
+      const window = o.window === null || !o.time ? '' : ` AND ${o.time.within('e.t', `${p}.t1`, o.window)}`;
+      ctes.push(
+        `c${k} AS (SELECT ${p}.usr, ${carried}, min(e.t) AS t${k} FROM ${p} LEFT JOIN ev e ` +
+          `ON e.usr = ${p}.usr AND e.step = ${name(k)} AND e.t >= ${p}.t${k - 1}${window} GROUP BY ${p}.usr)`,
+      );
+    }
+    times = `, ${stepNumbers.map((k) => `c${s}.t${k}`).join(', ')}`;
+  }
+  const depth =
+    o.order === 'ANY'
+      ? `CASE ${stepNumbers.map((k) => `WHEN NOT d${k} THEN ${k - 1}`).join(' ')} ELSE ${s} END`
+      : `CASE ${stepNumbers.map((k) => `WHEN c${s}.t${k} IS NULL THEN ${k - 1}`).join(' ')} ELSE ${s} END`;
+  const join = o.order === 'ANY' ? '' : ` LEFT JOIN c${s} ON c${s}.usr = did.usr`;
+  let group = 'NULL::text AS grp, false AS unmatched';
+  let attributes = '';
+  if (o.breakdown?.kind === 'column') group = 'did.val AS grp, false AS unmatched';
+  if (o.breakdown?.kind === 'join') {
+    group = 'a.val AS grp, a.key IS NULL AS unmatched';
+    attributes = ` LEFT JOIN (${o.breakdown.relation}) AS a ON a.key = ${o.breakdown.userText('did.usr')}`;
+  }
+  const didColumns = stepNumbers.map((k) => `did.d${k}`).join(', ');
+  const anyTimes = o.order === 'ANY' ? `, ${stepNumbers.map((k) => `did.t${k}`).join(', ')}` : '';
+  ctes.push(
+    `paths AS (SELECT did.usr, ${group}, ${depth} AS depth, ${didColumns}${times}${anyTimes} ` +
+      `FROM did${join}${attributes})`,
+  );
+  return `WITH ${ctes.join(',\n')}`;
+}
+
+/** Per group: users at each step (depth ≥ k) and users with an event at each step. One row per group. */
+export function countsSql(o: FunnelSqlOptions): string {
+  const ks = Array.from({ length: o.stepCount }, (_, i) => i + 1);
+  const users = ks.map((k) => `count(*) FILTER (WHERE depth >= ${k})`).join(', ');
+  const events = ks.map((k) => `count(*) FILTER (WHERE d${k})`).join(', ');
+  return `${pathsSql(o)}\nSELECT grp, unmatched, ${users}, ${events} FROM paths GROUP BY grp, unmatched`;
+}
+
+/**
+ * Per step (overall, and per group with a breakdown): the number of gaps and the two middle gaps in seconds, by
+ * percentile_disc ascending and descending, so the median is computed exactly as medianStepSeconds does (the gap
+ * (t_k − t_{k−1}) / 1000 is the same float8 arithmetic as the in-memory Float64 one); and the time to convert:
+ * percentile_cont (linear interpolation, as numpy's default) at 25/50/75/90 % and the exact numeric mean.
+ */
+export function mediansSql(o: FunnelSqlOptions): string {
+  const ks = Array.from({ length: o.stepCount - 1 }, (_, i) => i + 2);
+  const ms = o.time!.ms;
+  const values = ks
+    .map((k) => `(${k}, CASE WHEN depth >= ${k} THEN (${ms(`t${k}`)} - ${ms(`t${k - 1}`)}) / 1000 END)`)
+    .join(', ');
+  const middles =
+    'count(*), percentile_disc(0.5) WITHIN GROUP (ORDER BY gap), ' +
+    'percentile_disc(0.5) WITHIN GROUP (ORDER BY gap DESC), ' +
+    'percentile_cont(ARRAY[0.25, 0.5, 0.75, 0.9]) WITHIN GROUP (ORDER BY gap), avg(gap::numeric)::float8';
+  const gaps =
+    `gaps AS (SELECT grp, unmatched, g.step, g.gap FROM paths CROSS JOIN LATERAL (VALUES ${values}) AS g(step, gap) ` +
+    'WHERE g.gap IS NOT NULL)';
+  const overall = `SELECT false, NULL::text, false, step, ${middles} FROM gaps GROUP BY step`;
+  const byGroup = o.breakdown
+    ? `\nUNION ALL SELECT true, grp, unmatched, step, ${middles} FROM gaps GROUP BY grp, unmatched, step`
+    : '';
+  return `${pathsSql(o)},\n${gaps}\n${overall}${byGroup}`;
+}
+
+/** A few users (smallest ids) who did step 1 and have no row in the join, for the warning. */
+export function unmatchedExamplesSql(o: FunnelSqlOptions, userType: ColumnType): string {
+  return (
+    `${pathsSql(o)}\nSELECT ${textSql('usr', userType)} FROM paths WHERE unmatched AND depth >= 1 ` +
+    'ORDER BY 1 LIMIT 3'
+  );
+}
+
+/** Every funnel step's rows: how many, how many without a user, how many with a user but no time. */
+export function stepRowsSql(from: string, user: string, step: string, time: FunnelTime | null, steps: string): string {
+  const noTime = time === null ? '0' : `count(*) FILTER (WHERE ${col(user)} IS NOT NULL AND (${time.raw}) IS NULL)`;
+  return (
+    `SELECT array_position(${steps}::text[], ${col(step)}::text), count(*), ` +
+    `count(*) FILTER (WHERE ${col(user)} IS NULL), ${noTime} FROM ${from} ` +
+    `WHERE ${col(step)}::text = ANY(${steps}::text[]) GROUP BY 1`
+  );
+}

@@ -1,0 +1,319 @@
+import { Client } from 'pg';
+import type { RunningServer } from '../../../server/bootstrap';
+import { demoDatasets } from '../../../server/demo';
+import type { Cell } from '../../../shared/table/types';
+import { closeTestServer, gql, openTestServer, type TestStorage } from '../helpers/server';
+import { differences } from './compare';
+import { twinDatasets, type Twins } from './twin-datasets';
+
+const pgUrl = process.env.QUADRANT_TEST_PG_URL;
+
+const FUNNEL = `query($input: FunnelInput!) { funnel(input: $input) {
+  users unmatchedUsers order warnings
+  steps { name users conversionFromPrevious conversionFromStart dropOff dropOffRate medianSecondsFromPrevious usersWithEvent
+          timeToConvert { p25 median p75 p90 mean } }
+  breakdown { value users steps { name users conversionFromPrevious conversionFromStart dropOff medianSecondsFromPrevious usersWithEvent
+                                timeToConvert { p25 median p75 p90 mean } } }
+} }`;
+
+const VARIANT = `name isControl users conversions conversionRate absoluteLift relativeLift ciLow ciHigh zScore pValue
+  adjustedPValue significant probabilityToBeatControl revenuePerUser revenuePerConverter totalRevenue revenueDiff
+  revenuePValue revenueCiLow revenueCiHigh incrementalRevenue`;
+const EXPERIMENT = `query($input: ExperimentInput!) { experiment(input: $input) {
+  control alpha correction warnings variants { ${VARIANT} }
+  chiSquare { statistic pValue dof } srm { statistic pValue dof }
+  pairwise { a b absoluteLift zScore pValue adjustedPValue significant ciLow ciHigh }
+  segments { column value warnings variants { ${VARIANT} } chiSquare { statistic pValue dof } srm { statistic pValue dof } }
+} }`;
+
+/**
+ * The in-memory report lists variants and segment values by first appearance, the warehouse in text order; a pair
+ * is compared as "later minus earlier", so it is turned to read b − a with a before b in text order.
+ */
+function inTextOrder(report: any): any {
+  const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  const neg = (x: number | null) => (x === null ? null : -x);
+  const pairs = report.pairwise.map((p: any) =>
+    p.a < p.b
+      ? p
+      : {
+          ...p,
+          a: p.b,
+          b: p.a,
+          absoluteLift: neg(p.absoluteLift),
+          zScore: neg(p.zScore),
+          ciLow: neg(p.ciHigh),
+          ciHigh: neg(p.ciLow),
+        },
+  );
+  return {
+    ...report,
+    pairwise: pairs.sort((x: any, y: any) => (x.a + x.b < y.a + y.b ? -1 : 1)),
+    variants: [...report.variants].sort(byName),
+    segments: [...report.segments]
+      .sort((a, b) => (a.column + a.value < b.column + b.value ? -1 : a.column + a.value > b.column + b.value ? 1 : 0))
+      .map((s: any) => ({ ...s, variants: [...s.variants].sort(byName) })),
+  };
+}
+
+function compareCells(a: Cell, b: Cell): number {
+  const x = String(a);
+  const y = String(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+const RFM = `mutation($input: RfmInput!) { rfm(input: $input) {
+  k rowCount asOf silhouette inertia warnings excludedCustomers
+  segments { label name size share }
+  labels members(first: 1000) { edges { node { key label segment recency frequency monetary } } }
+} }`;
+const SEGMENT = `mutation($input: SegmentInput!) { segment(input: $input) {
+  k rowCount silhouette inertia labels kSelection { k inertia silhouette } segments { label name size share }
+} }`;
+
+const COMPARISON = `query($input: PeriodComparisonInput!) { periodComparison(input: $input) {
+  base compare counts warnings
+  totals { baseTotal compareTotal change growth baseCustomers compareCustomers baseAverageTicket compareAverageTicket }
+  rows { dimension value baseTotal compareTotal change growth baseCustomers compareCustomers baseAverageTicket
+         compareAverageTicket baseShare compareShare shareChange onlyIn }
+} }`;
+
+/** Dimension values by text, blanks last, as the warehouse lists them (in memory: by first appearance). */
+function rowsInTextOrder(report: any): any {
+  const key = (r: { dimension: string; value: string | null }) => `${r.dimension}\u0000${r.value ?? '\uffff'}`;
+  return { ...report, rows: [...report.rows].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)) };
+}
+
+/** Edge cases: ties in time, repeated events, events before step 1, missing users and values, a window edge. */
+const EDGE_EVENTS: [string, string[], Cell[][]] = [
+  'Edge events',
+  ['user', 'event', 'ts', 'device'],
+  [
+    ['a', 'visit', 100, 'web'],
+    ['a', 'visit', 100, 'web'], // the same step-1 event twice in the same instant
+    ['a', 'signup', 100, 'web'], // same instant as step 1 counts as in order
+    ['a', 'buy', 160, 'web'],
+    ['b', 'signup', 50, 'ios'], // before b's first visit: does not count for ORDERED
+    ['b', 'visit', 60, 'ios'],
+    ['b', 'visit', 70, 'ios'], // a repeated step-1 event does not restart the funnel
+    ['b', 'signup', 80, null],
+    ['b', 'buy', 3660, 'ios'], // exactly at the edge of a 3600 s window from b's visit at 60
+    ['c', 'signup', 10, 'web'], // no visit: never in the funnel
+    ['c', 'other', 11, 'web'],
+    [null, 'visit', 5, 'web'], // no user: left out with a warning
+    ['d', 'visit', 0, null], // no device on the first step: "(missing)"
+    ['d', 'signup', 30, 'web'],
+    ['d', 'signup', 20, 'web'],
+    ['d', 'buy', 25, 'web'], // before the counted signup at 20? no: 25 ≥ 20 counts
+    ['e', 'visit', 1000, 'android'],
+    ['e', 'buy', 1001, 'android'],
+    ['f', 'visit', 10, 'web'],
+    ['f', 'signup', 40, 'web'],
+  ],
+];
+const EDGE_EXPERIMENT: [string, string[], Cell[][]] = [
+  'Edge experiment',
+  ['arm', 'bought', 'amount', 'country'],
+  [
+    ['A', 'yes', 10.5, 'FR'],
+    ['A', 'no', null, 'FR'],
+    ['A', '', null, 'DE'], // blank conversion: not converted
+    ['A', 'yes', null, 'DE'], // converter without revenue: 0
+    ['B', 'Yes', 12.25, 'FR'],
+    ['B', 'yes', 99.99, 'FR'],
+    ['B', 'no', 0, null], // no country: left out of the segments
+    ['B', 'n', 0, 'FR'],
+    [null, 'yes', 5, 'DE'], // no arm: left out
+    ['C', 'y', 1e-3, 'FR'], // C only in FR: zero users in DE
+  ],
+];
+const EDGE_USERS: [string, string[], Cell[][]] = [
+  'Edge users',
+  ['user', 'plan'],
+  [
+    ['a', 'pro'],
+    ['b', 'basic'],
+    ['b', 'pro'], // listed twice with different values
+    ['d', null],
+    ['z', 'pro'], // no events
+    ['f', 'basic'],
+  ],
+];
+
+if (!pgUrl) {
+  describe('pushdown: connected analyses equal the in-memory ones', () => {
+    it.skip('needs a real PostgreSQL: set QUADRANT_TEST_PG_URL (skipped: it is unset)', () => undefined);
+  });
+} else {
+  describe('pushdown: connected analyses equal the in-memory ones (PostgreSQL)', () => {
+    let storage: TestStorage;
+    let server: RunningServer;
+    let client: Client;
+    const twins = new Map<string, Twins>();
+
+    beforeAll(async () => {
+      ({ storage, server } = await openTestServer('postgres'));
+      client = new Client({ connectionString: storage.config.databaseUrl! });
+      await client.connect();
+      for (const demo of demoDatasets()) {
+        const byDateThenCustomer = (rows: Cell[][]) =>
+          rows.sort((a, b) => compareCells(a[1], b[1]) || compareCells(a[0], b[0]));
+        const order = demo.name === 'Transactions' ? byDateThenCustomer : undefined;
+        twins.set(demo.name, await twinDatasets(server, client, demo.name, demo.header, demo.rows as Cell[][], order));
+      }
+      for (const [name, header, rows] of [EDGE_EVENTS, EDGE_USERS, EDGE_EXPERIMENT]) {
+        twins.set(name, await twinDatasets(server, client, name, header, rows));
+      }
+    }, 120_000);
+    afterAll(async () => {
+      await client?.end();
+      await closeTestServer(server, storage);
+    });
+
+    /** Runs the query on the connected and the stored twin; the figures must agree; returns the connected one. */
+    async function both(
+      query: string,
+      field: string,
+      input: (id: (name: string) => string) => object,
+      normalise: (result: any) => any = (r) => r,
+    ) {
+      const connected = await gql(server.url, query, { input: input((n) => twins.get(n)!.connected) });
+      const stored = await gql(server.url, query, { input: input((n) => twins.get(n)!.stored) });
+      expect(connected.errors).toBeUndefined();
+      expect(stored.errors).toBeUndefined();
+      expect(differences(normalise(connected.data![field]), normalise(stored.data![field]))).toEqual([]);
+      return connected.data![field];
+    }
+
+    const demoFunnel = (id: (n: string) => string) => ({
+      datasetId: id('Website events'),
+      userColumn: 'user_id',
+      stepColumn: 'step',
+      timeColumn: 'timestamp',
+      steps: ['visit', 'signup', 'trial', 'paid'],
+    });
+
+    it('funnel ORDERED on the demo events, overall and by a stored or connected users table', async () => {
+      const plain = await both(FUNNEL, 'funnel', demoFunnel);
+      expect(plain.steps[0].users).toBeGreaterThan(1000);
+      const byStored = await both(FUNNEL, 'funnel', (id) => ({
+        ...demoFunnel(id),
+        attributes: { datasetId: twins.get('Users')!.stored, userColumn: 'user_id', column: 'segment' },
+      }));
+      expect(byStored.breakdown.length).toBeGreaterThan(2);
+      await both(FUNNEL, 'funnel', (id) => ({
+        ...demoFunnel(id),
+        attributes: { datasetId: id('Users'), userColumn: 'user_id', column: 'segment' },
+      }));
+    });
+
+    it('funnel ANY order and a conversion window on the demo events', async () => {
+      await both(FUNNEL, 'funnel', (id) => ({ ...demoFunnel(id), order: 'ANY' }));
+      await both(FUNNEL, 'funnel', (id) => ({ ...demoFunnel(id), conversionWindowSeconds: 3 * 86400 }));
+      await both(FUNNEL, 'funnel', (id) => ({ ...demoFunnel(id), timeColumn: null }));
+    });
+
+    const edgeFunnel = (id: (n: string) => string) => ({
+      datasetId: id('Edge events'),
+      userColumn: 'user',
+      stepColumn: 'event',
+      timeColumn: 'ts',
+      steps: ['visit', 'signup', 'buy'],
+    });
+
+    it('funnel edge cases: ties, repeats, steps before step 1, missing users and values, the window edge', async () => {
+      const ordered = await both(FUNNEL, 'funnel', (id) => ({ ...edgeFunnel(id), breakdownColumn: 'device' }));
+      // a: visit 100, signup 100 (tie counts), buy 160; b: visit 60, signup 80, buy 3660; d: visit 0, signup 20,
+      // buy 25; e: visit, no signup; f: visit, signup 40
+      expect(ordered.steps.map((s: { users: number }) => s.users)).toEqual([5, 4, 3]);
+      expect(ordered.warnings).toContain('userColumn: left out 1 funnel-step row with no user in "user"');
+      const web = ordered.breakdown.find((b: { value: string }) => b.value === 'web');
+      expect(web.users).toBe(2); // a and f; d's first visit has no device
+      const windowed = await both(FUNNEL, 'funnel', (id) => ({ ...edgeFunnel(id), conversionWindowSeconds: 3600 }));
+      expect(windowed.steps[2].users).toBe(3); // b's buy at exactly 3600 s counts
+      const tighter = await both(FUNNEL, 'funnel', (id) => ({ ...edgeFunnel(id), conversionWindowSeconds: 3599 }));
+      expect(tighter.steps[2].users).toBe(2);
+      await both(FUNNEL, 'funnel', (id) => ({ ...edgeFunnel(id), order: 'ANY' }));
+      const joined = await both(FUNNEL, 'funnel', (id) => ({
+        ...edgeFunnel(id),
+        attributes: { datasetId: twins.get('Edge users')!.stored, userColumn: 'user', column: 'plan' },
+      }));
+      expect(joined.unmatchedUsers).toBe(1);
+    });
+
+    it('experiment on the demo campaign: per variant and per segment, conversions and revenue', async () => {
+      const report = await both(
+        EXPERIMENT,
+        'experiment',
+        (id) => ({
+          datasetId: id('E-mail campaign'),
+          variantColumn: 'group',
+          control: 'control',
+          conversionColumn: 'converted',
+          revenueColumn: 'spend',
+          segmentColumns: ['customer_type'],
+          pairwise: true,
+        }),
+        inTextOrder,
+      );
+      expect(report.variants.length).toBeGreaterThanOrEqual(2);
+      expect(report.segments.length).toBeGreaterThan(1);
+    });
+
+    it('experiment edge cases: blank conversions and revenue, a variant missing from a segment', async () => {
+      const report = await both(
+        EXPERIMENT,
+        'experiment',
+        (id) => ({
+          datasetId: id('Edge experiment'),
+          variantColumn: 'arm',
+          control: 'A',
+          conversionColumn: 'bought',
+          revenueColumn: 'amount',
+          segmentColumns: ['country'],
+          correction: 'BONFERRONI',
+        }),
+        inTextOrder,
+      );
+      expect(report.warnings.join('\n')).toMatch(/no variant were left out/);
+      expect(report.warnings.join('\n')).toMatch(/blank cell/);
+    });
+
+    it('rfm on the demo transactions: per-customer recency, frequency and monetary from SQL, scores and k-means', async () => {
+      const input = (id: (n: string) => string) => ({
+        datasetId: id('Transactions'),
+        customerColumn: 'customer_id',
+        dateColumn: 'date',
+        amountColumn: 'amount',
+      });
+      const scores = await both(RFM, 'rfm', input);
+      expect(scores.members.edges.length).toBeGreaterThan(100);
+      await both(RFM, 'rfm', (id) => ({ ...input(id), method: 'KMEANS', k: 4, windowMonths: 12 }));
+    });
+
+    it('segment on a connected dataset reads only its feature columns, streamed, and equals the stored run', async () => {
+      const before = server.services.connected!.warehouse.rowsReturned;
+      const run = await both(SEGMENT, 'segment', (id) => ({
+        datasetId: id('CRM usage'),
+        features: ['active_days', 'visualisations', 'exports'],
+        k: 4,
+      }));
+      expect(server.services.connected!.warehouse.rowsReturned - before).toBe(run.rowCount);
+    });
+
+    it('period comparison on the demo department sales, by department and segment, with customers', async () => {
+      const input = (id: (n: string) => string) => ({
+        datasetId: id('Department sales'),
+        periodColumn: 'year',
+        base: '2024',
+        compare: '2025',
+        dimensions: ['department', 'segment'],
+        valueColumn: 'sales',
+        customersColumn: 'customer_id',
+      });
+      const report = await both(COMPARISON, 'periodComparison', input, rowsInTextOrder);
+      expect(report.rows.length).toBeGreaterThan(5);
+      await both(COMPARISON, 'periodComparison', (id) => ({ ...input(id), customersColumn: null }), rowsInTextOrder);
+    });
+  });
+}
