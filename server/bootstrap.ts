@@ -3,9 +3,11 @@ import type { DataSource } from 'typeorm';
 import { tableFromCells } from '../shared/table/from-cells';
 import type { Config } from './config';
 import type { Services } from './context';
+import { AnalysisRunner } from './analysis/analysis-runner';
 import { DatasetService } from './datasets/dataset.service';
 import { demoDatasets } from './demo';
 import { createApp } from './http/app';
+import { AnalysisPool } from './pool/analysis-pool';
 import { SegmentationService } from './segments/segmentation.service';
 import { openDataSource } from './storage/data-source';
 import { AppSettingEntity } from './storage/entities/app-setting.entity';
@@ -24,11 +26,15 @@ const DEMO_SEEDED = 'demo_seeded';
 /** Opens storage (migrating it), seeds the demo workspace on first start, and listens. */
 export async function startServer(config: Config): Promise<RunningServer> {
   const dataSource = await openDataSource(config);
+  const pool = new AnalysisPool({ threads: config.poolThreads, minRows: config.poolMinRows });
+  const analyses = new AnalysisRunner(pool, config.analysisTimeoutMs);
   const services: Services = {
     datasets: new DatasetService(dataSource),
-    segmentations: new SegmentationService(dataSource),
+    segmentations: new SegmentationService(dataSource, analyses),
+    analyses,
   };
   await ensureDefaultWorkspace(dataSource);
+  await services.segmentations.recoverOrphanedRuns();
   if (config.seedDemo) await seedDemo(dataSource, services);
   const { app, apollo } = await createApp(config, dataSource, services);
   const server = await new Promise<Server>((resolve, reject) => {
@@ -49,6 +55,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await apollo.stop();
+      await services.segmentations.close();
+      await pool.close();
       await dataSource.destroy();
     },
   };

@@ -1,3 +1,5 @@
+import { availableParallelism } from 'node:os';
+
 /** Quadrant's settings, read once from the environment (the README's configuration table lists them). */
 export interface Config {
   host: string;
@@ -12,6 +14,12 @@ export interface Config {
   seedDemo: boolean;
   /** Log each request's operation and time. */
   logRequests: boolean;
+  /** Threads of the analysis worker pool (default: the machine's cores, os.availableParallelism()). */
+  poolThreads: number;
+  /** Input rows from which an analysis runs in the worker pool rather than on the event loop. */
+  poolMinRows: number;
+  /** A synchronous analysis still computing after this many milliseconds is stopped (LIMIT_EXCEEDED). */
+  analysisTimeoutMs: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -23,7 +31,24 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: parseBytes(env.QUADRANT_BODY_LIMIT ?? '64mb'),
     seedDemo: !['0', 'false', 'no'].includes((env.QUADRANT_DEMO ?? '1').toLowerCase()),
     logRequests: ['1', 'true', 'yes'].includes((env.QUADRANT_LOG_REQUESTS ?? '').toLowerCase()),
+    poolThreads: Math.max(1, integer(env.QUADRANT_POOL_THREADS, availableParallelism(), 'QUADRANT_POOL_THREADS')),
+    poolMinRows: integer(env.QUADRANT_POOL_MIN_ROWS, DEFAULT_POOL_MIN_ROWS, 'QUADRANT_POOL_MIN_ROWS'),
+    analysisTimeoutMs: seconds(env.QUADRANT_ANALYSIS_TIMEOUT, 120, 'QUADRANT_ANALYSIS_TIMEOUT'),
   };
+}
+
+/**
+ * Below this many rows an analysis takes a few milliseconds: handing it to a thread (structured clone, a message
+ * each way) would cost more than it saves.
+ */
+export const DEFAULT_POOL_MIN_ROWS = 5000;
+
+/** Seconds (fractions allowed, as "0.5") → milliseconds; must be positive. */
+function seconds(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback * 1000;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number of seconds, got "${value}"`);
+  return Math.round(n * 1000);
 }
 
 function integer(value: string | undefined, fallback: number, name: string): number {
@@ -45,4 +70,9 @@ export function formatBytes(bytes: number): string {
   if (bytes >= 1024 ** 2) return `${(bytes / 1024 ** 2).toFixed(1).replace(/\.0$/, '')} MB`;
   if (bytes >= 1024) return `${(bytes / 1024).toFixed(1).replace(/\.0$/, '')} KB`;
   return `${bytes} bytes`;
+}
+
+/** 120000 → "120 s", 1500 → "1.5 s", 250 → "250 ms". */
+export function formatDuration(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${Number((ms / 1000).toFixed(1))} s`;
 }

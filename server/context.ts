@@ -1,3 +1,4 @@
+import type { AnalysisRunner } from './analysis/analysis-runner';
 import type { DatasetService } from './datasets/dataset.service';
 import type { SegmentationService } from './segments/segmentation.service';
 
@@ -5,9 +6,13 @@ import type { SegmentationService } from './segments/segmentation.service';
 export interface Context {
   workspaceId: string;
   services: Services;
+  /** Aborts when the request's client disconnects before its answer is sent: long analyses stop then. */
+  signal?: AbortSignal;
 }
 
 export interface Services {
   datasets: DatasetService;
   segmentations: SegmentationService;
+  /** The worker pool with the analysis time limit (QUADRANT_ANALYSIS_TIMEOUT). */
+  analyses: AnalysisRunner;
 }

@@ -1,7 +1,7 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type ErrorRequestHandler, type Express } from 'express';
+import express, { type ErrorRequestHandler, type Express, type Response } from 'express';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
@@ -66,13 +66,30 @@ export async function createApp(config: Config, dataSource: DataSource, services
     '/graphql',
     express.json({ limit: config.bodyLimitBytes, verify: rejectInvalidUtf8 }),
     expressMiddleware(apollo, {
-      context: async (): Promise<Context> => ({ workspaceId: DEFAULT_WORKSPACE_ID, services }),
+      context: async ({ res }): Promise<Context> => ({
+        workspaceId: DEFAULT_WORKSPACE_ID,
+        services,
+        signal: clientGone(res),
+      }),
     }),
   );
 
   app.get('/', (_req, res) => res.redirect('/graphql'));
   app.use(bodyErrors(config.bodyLimitBytes));
   return { app, apollo };
+}
+
+/**
+ * A signal that aborts when the connection closes before the response is complete: the client gave up (closed the
+ * tab, cancelled the request, timed out), so work done for it is wasted. The response's 'close', not the request's:
+ * a request emits 'close' as soon as its body has been read.
+ */
+function clientGone(res: Response): AbortSignal {
+  const controller = new AbortController();
+  res.once('close', () => {
+    if (!res.writableFinished) controller.abort(new Error('client disconnected'));
+  });
+  return controller.signal;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });

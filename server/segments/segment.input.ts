@@ -76,4 +76,12 @@ export class SegmentInput extends TableSourceInput {
       'Set the rows of flagged segments aside (labels null, one extra segment, label -1) and segment the rest.',
   })
   excludeOutliers?: boolean | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Answer at once with the run RUNNING and compute it in the background: poll `segmentation(id)` for `status` ' +
+      'and `progress`, stop it with `cancelSegmentation`. No time limit applies (QUADRANT_ANALYSIS_TIMEOUT does not).',
+  })
+  background?: boolean | null;
 }
