@@ -34,6 +34,7 @@ export interface RunOptions {
  */
 export class AnalysisPool {
   private readonly piscina: Piscina<WorkerTask, WorkerReply>;
+  private inPool = 0;
 
   constructor(readonly options: PoolOptions) {
     if (!existsSync(WORKER_FILE)) {
@@ -41,10 +42,10 @@ export class AnalysisPool {
     }
     this.piscina = new Piscina({
       filename: WORKER_FILE,
-      minThreads: 0,
+      // Every thread stays up: a thread terminated by an abort is replaced at once, and tasks queued behind it
+      // start on the replacement (with fewer minimum threads, piscina leaves them waiting until the next run).
+      minThreads: options.threads,
       maxThreads: options.threads,
-      // Threads start on demand and stay a while: the next large analysis skips the worker's start-up.
-      idleTimeout: 60_000,
     });
   }
 
@@ -59,6 +60,7 @@ export class AnalysisPool {
       const run = analyses[analysis] as (a: AnalysisArgs<N>, p: ProgressCallback) => AnalysisResult<N>;
       return run(args, onProgress);
     }
+    this.inPool++;
     const channel = options.onProgress ? new MessageChannel() : null;
     channel?.port1.on('message', (m: ProgressMessage) => onProgress(m.done, m.total));
     try {
@@ -70,13 +72,14 @@ export class AnalysisPool {
       if (!reply.ok) throw fromWorkerError(reply.error);
       return reply.value as AnalysisResult<N>;
     } finally {
+      this.inPool--;
       channel?.port1.close();
     }
   }
 
-  /** Threads busy or idle, and tasks waiting: for /health and the tests. */
-  get stats(): { threads: number; queued: number; completed: number } {
-    return { threads: this.piscina.threads.length, queued: this.piscina.queueSize, completed: this.piscina.completed };
+  /** Threads, analyses handed to the pool and not yet settled (running or queued), and tasks completed. */
+  get stats(): { threads: number; running: number; completed: number } {
+    return { threads: this.piscina.threads.length, running: this.inPool, completed: this.piscina.completed };
   }
 
   /** Stops every thread; running analyses are abandoned (their callers get an AbortError). */

@@ -114,16 +114,25 @@ export class BackgroundRuns {
     return (result.affected ?? 0) > 0;
   }
 
+  /**
+   * Stores the results, then marks the run DONE, in one transaction rolled back when the run is no longer RUNNING.
+   * DONE is written last so that a reader sharing the connection (SQLite) never sees DONE without the arrays.
+   */
   private async store<T>(id: string, value: T, finish: RunFinish<T>): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const result = await manager
-        .createQueryBuilder()
-        .update(SegmentationEntity)
-        .set({ status: 'DONE', progress: 1, error: null, heartbeatAt: new Date().toISOString() })
-        .where("id = :id AND status = 'RUNNING'", { id })
-        .execute();
-      if ((result.affected ?? 0) > 0) await finish(manager, value);
-    });
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        await finish(manager, value);
+        const result = await manager
+          .createQueryBuilder()
+          .update(SegmentationEntity)
+          .set({ status: 'DONE', progress: 1, error: null, heartbeatAt: new Date().toISOString() })
+          .where("id = :id AND status = 'RUNNING'", { id })
+          .execute();
+        if ((result.affected ?? 0) === 0) throw new NoLongerRunning();
+      });
+    } catch (error) {
+      if (!(error instanceof NoLongerRunning)) throw error;
+    }
   }
 
   private async fail(id: string, error: unknown): Promise<void> {
@@ -138,6 +147,9 @@ export class BackgroundRuns {
       .execute();
   }
 }
+
+/** Rolls back a run's results: it was cancelled or deleted while they were being stored. */
+class NoLongerRunning extends Error {}
 
 function logFault(what: string): (error: unknown) => void {
   return (error) => console.error(`Background runs (${what}):`, error);
