@@ -63,9 +63,14 @@ export async function startServer(config: Config): Promise<RunningServer> {
 }
 
 async function ensureDefaultWorkspace(dataSource: DataSource): Promise<void> {
-  const repo = dataSource.getRepository(WorkspaceEntity);
-  if (await repo.findOneBy({ id: DEFAULT_WORKSPACE_ID })) return;
-  await repo.insert({ id: DEFAULT_WORKSPACE_ID, name: 'Demo workspace', createdAt: new Date().toISOString() });
+  if (await dataSource.getRepository(WorkspaceEntity).findOneBy({ id: DEFAULT_WORKSPACE_ID })) return;
+  await dataSource.transaction((m) =>
+    m.insert(WorkspaceEntity, {
+      id: DEFAULT_WORKSPACE_ID,
+      name: 'Demo workspace',
+      createdAt: new Date().toISOString(),
+    }),
+  );
 }
 
 /**

@@ -92,13 +92,16 @@ export class DatasetService {
     return dataset;
   }
 
-  /** Deletes the dataset and its chunks; false when there was nothing to delete. */
+  /**
+   * Deletes the dataset and its chunks. Whether it exists is decided inside the transaction, so of two concurrent
+   * deletes one succeeds and the other answers NOT_FOUND.
+   */
   async delete(workspaceId: string, id: string): Promise<boolean> {
-    const dataset = await this.find(workspaceId, id);
-    if (!dataset) throw new NotFoundError('Dataset', id);
+    if (!isUuid(id)) throw new NotFoundError('Dataset', id);
     await this.dataSource.transaction(async (m) => {
+      const deleted = await m.delete(DatasetEntity, { id, workspaceId });
+      if (!deleted.affected) throw new NotFoundError('Dataset', id);
       await deleteChunks(m, id);
-      await m.delete(DatasetEntity, { id, workspaceId });
     });
     return true;
   }
@@ -140,6 +143,8 @@ export class DatasetService {
     const chunkIndexes: number[] = [];
     for (let c = firstChunk; c <= lastChunk; c++) chunkIndexes.push(c);
     const rows = await selectChunks(this.dataSource, dataset.id, indexes, chunkIndexes);
+    // Deleted between reading the catalogue row and its chunks: never hand back zero-filled columns.
+    if (rows.length !== indexes.length * chunkIndexes.length) throw new NotFoundError('Dataset', dataset.id);
     const n = end - start;
     const base = firstChunk * dataset.chunkRows;
     return indexes.map((index) => {

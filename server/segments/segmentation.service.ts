@@ -185,13 +185,13 @@ export class SegmentationService {
     return this.dataSource.getRepository(SegmentationEntity).findOneBy({ workspaceId, id });
   }
 
-  /** Deletes a run and its arrays. */
+  /** Deletes a run and its arrays; existence is decided inside the transaction (see DatasetService.delete). */
   async delete(workspaceId: string, id: string): Promise<boolean> {
-    const run = await this.find(workspaceId, id);
-    if (!run) throw new NotFoundError('Segmentation', id);
+    if (!isUuid(id)) throw new NotFoundError('Segmentation', id);
     await this.dataSource.transaction(async (m) => {
+      const deleted = await m.delete(SegmentationEntity, { id, workspaceId });
+      if (!deleted.affected) throw new NotFoundError('Segmentation', id);
       await deleteArrays(m, workspaceId, id);
-      await m.delete(SegmentationEntity, { id, workspaceId });
     });
     return true;
   }

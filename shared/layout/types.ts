@@ -10,7 +10,7 @@
 import type { Cell } from '../table/types';
 
 /** How a column's cells are shown: rates and shares are fractions shown as percentages (GUIDE §2). */
-export type CellFormat = 'text' | 'integer' | 'number' | 'decimal3' | 'percent' | 'currency' | 'date';
+export type CellFormat = 'text' | 'integer' | 'number' | 'decimal3' | 'pvalue' | 'percent' | 'currency' | 'date';
 
 /** Excel's number format for each CellFormat (en-US codes; Excel localises them). `text` is "@". */
 export const NUMBER_FORMATS: Readonly<Record<CellFormat, string>> = {
@@ -18,6 +18,8 @@ export const NUMBER_FORMATS: Readonly<Record<CellFormat, string>> = {
   integer: '#,##0',
   number: '#,##0.00',
   decimal3: '0.000',
+  /** p-values: four decimals, so 0.0004 does not read as zero. */
+  pvalue: '0.0000',
   percent: '0.0%',
   currency: '#,##0.00',
   date: 'yyyy-mm-dd',
