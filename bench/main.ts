@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import type { BenchResult, BenchSuite } from './types';
+import { suite as e2eSuite } from './e2e';
 import { suite as experimentSuite } from './experiment';
 import { suite as funnelSuite } from './funnel';
 import { suite as importSuite } from './import';
@@ -14,6 +15,7 @@ const suites: Record<string, BenchSuite> = {
   import: importSuite,
   funnel: funnelSuite,
   experiment: experimentSuite,
+  e2e: e2eSuite,
 };
 
 async function main(): Promise<void> {

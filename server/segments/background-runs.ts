@@ -39,10 +39,15 @@ export class BackgroundRuns {
     const controller = new AbortController();
     this.running.set(id, controller);
     let progress = 0;
+    let beating = false;
     const beat = setInterval(() => {
+      // A write waiting its turn (behind a large import, on SQLite) is not joined by another.
+      if (beating) return;
+      beating = true;
       void this.heartbeat(id, progress)
         .then((alive) => alive || controller.abort(new Error('cancelled')))
-        .catch(logFault('heartbeat'));
+        .catch(logFault('heartbeat'))
+        .finally(() => (beating = false));
     }, HEARTBEAT_MS);
     const onProgress: ProgressCallback = (done, total) => {
       // 1 is kept for DONE: the results are still to be stored when the core reports its last step.
@@ -72,14 +77,11 @@ export class BackgroundRuns {
   /** Marks FAILED every RUNNING run whose server stopped heartbeating; the number marked. */
   async sweep(): Promise<number> {
     const stale = new Date(Date.now() - LEASE_MS).toISOString();
-    const result = await this.dataSource
-      .createQueryBuilder()
-      .update(SegmentationEntity)
-      .set({ status: 'FAILED', error: SERVER_RESTARTED })
-      .where("status = 'RUNNING'")
-      .andWhere('(heartbeat_at IS NULL OR heartbeat_at < :stale)', { stale })
-      .execute();
-    return result.affected ?? 0;
+    return this.update(
+      { status: 'FAILED', error: SERVER_RESTARTED },
+      "status = 'RUNNING' AND (heartbeat_at IS NULL OR heartbeat_at < :stale)",
+      { stale },
+    );
   }
 
   /**
@@ -92,26 +94,43 @@ export class BackgroundRuns {
     for (const controller of this.running.values()) controller.abort(new Error('server stopping'));
     await Promise.all([...this.settled]);
     if (ids.length > 0) {
-      await this.dataSource
-        .createQueryBuilder()
-        .update(SegmentationEntity)
-        .set({ status: 'FAILED', error: SERVER_RESTARTED })
-        .where("status = 'RUNNING'")
-        .andWhereInIds(ids)
-        .execute();
+      await this.update({ status: 'FAILED', error: SERVER_RESTARTED }, "status = 'RUNNING' AND id IN (:...ids)", {
+        ids,
+      });
     }
   }
 
   /** Writes progress and heartbeat; false when the run is no longer RUNNING (cancelled or deleted). */
   private async heartbeat(id: string, progress: number): Promise<boolean> {
     if (!this.running.has(id)) return true;
-    const result = await this.dataSource
-      .createQueryBuilder()
-      .update(SegmentationEntity)
-      .set({ progress, heartbeatAt: new Date().toISOString() })
-      .where("id = :id AND status = 'RUNNING'", { id })
-      .execute();
-    return (result.affected ?? 0) > 0;
+    const affected = await this.update(
+      { progress, heartbeatAt: new Date().toISOString() },
+      "id = :id AND status = 'RUNNING'",
+      {
+        id,
+      },
+    );
+    return affected > 0;
+  }
+
+  /**
+   * One UPDATE of runs, in a transaction of its own: every write goes through `dataSource.transaction`, which on
+   * SQLite is the one writing connection, taken in turn. The rows changed.
+   */
+  private update(
+    values: Partial<Pick<SegmentationEntity, 'status' | 'progress' | 'error' | 'heartbeatAt'>>,
+    where: string,
+    parameters: Record<string, unknown>,
+  ): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const result = await manager
+        .createQueryBuilder()
+        .update(SegmentationEntity)
+        .set(values)
+        .where(where, parameters)
+        .execute();
+      return result.affected ?? 0;
+    });
   }
 
   /**
@@ -139,12 +158,11 @@ export class BackgroundRuns {
     if (!(error instanceof InputError)) console.error(`Background run ${id} failed:`, error);
     const message =
       error instanceof InputError ? error.message : 'internal error while computing the run; see the server log';
-    await this.dataSource
-      .createQueryBuilder()
-      .update(SegmentationEntity)
-      .set({ status: 'FAILED', error: message, heartbeatAt: new Date().toISOString() })
-      .where("id = :id AND status = 'RUNNING'", { id })
-      .execute();
+    await this.update(
+      { status: 'FAILED', error: message, heartbeatAt: new Date().toISOString() },
+      "id = :id AND status = 'RUNNING'",
+      { id },
+    );
   }
 }
 

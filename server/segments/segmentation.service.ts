@@ -142,7 +142,7 @@ export class SegmentationService {
       linkageLeaves: null,
     });
     Object.assign(run, { status: 'RUNNING', progress: 0, heartbeatAt: new Date().toISOString() });
-    await this.dataSource.getRepository(SegmentationEntity).insert(run);
+    await this.dataSource.transaction((manager) => manager.insert(SegmentationEntity, run));
     this.background.start(run.id, work, async (manager, { figures, arrays }) => {
       await manager.update(SegmentationEntity, { id: run.id }, figures);
       await insertArrays(manager, run.workspaceId, run.id, arrays);
@@ -159,12 +159,14 @@ export class SegmentationService {
     const run = await this.find(workspaceId, id);
     if (!run) throw new NotFoundError('Segmentation', id);
     if (run.status === 'RUNNING') {
-      await this.dataSource
-        .createQueryBuilder()
-        .update(SegmentationEntity)
-        .set({ status: 'CANCELLED' })
-        .where("id = :id AND workspace_id = :workspaceId AND status = 'RUNNING'", { id, workspaceId })
-        .execute();
+      await this.dataSource.transaction((manager) =>
+        manager
+          .createQueryBuilder()
+          .update(SegmentationEntity)
+          .set({ status: 'CANCELLED' })
+          .where("id = :id AND workspace_id = :workspaceId AND status = 'RUNNING'", { id, workspaceId })
+          .execute(),
+      );
       this.background.abort(id);
     }
     const now = await this.find(workspaceId, id);

@@ -194,8 +194,10 @@ describe.each(backends())('background runs over HTTP on %s', (backend) => {
     const stale = new Date(Date.now() - LEASE_MS - 1000).toISOString();
     const fresh = new Date().toISOString();
     const mark = `UPDATE segmentation SET status = 'RUNNING', progress = 0.4, heartbeat_at = `;
-    await server!.dataSource.query(`${mark}'${stale}' WHERE id = '${orphan}'`);
-    await server!.dataSource.query(`${mark}'${fresh}' WHERE id = '${live}'`);
+    await server!.dataSource.transaction(async (m) => {
+      await m.query(`${mark}'${stale}' WHERE id = '${orphan}'`);
+      await m.query(`${mark}'${fresh}' WHERE id = '${live}'`);
+    });
 
     const restarted = await startTestServer(storage!);
     try {
@@ -206,7 +208,7 @@ describe.each(backends())('background runs over HTTP on %s', (backend) => {
       expect((await read(restarted, live)).status).toBe('RUNNING');
     } finally {
       await restarted.close();
-      await server!.dataSource.query(`DELETE FROM segmentation WHERE id = '${live}'`);
+      await server!.dataSource.transaction((m) => m.query(`DELETE FROM segmentation WHERE id = '${live}'`));
     }
   });
 });
