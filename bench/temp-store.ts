@@ -10,9 +10,9 @@ export async function withTempStore<T>(use: (datasets: DatasetService, workspace
   const dir = mkdtempSync(join(tmpdir(), 'quadrant-bench-'));
   const dataSource = await openDataSource({ sqlitePath: join(dir, 'bench.sqlite'), databaseUrl: null });
   try {
-    await dataSource
-      .getRepository(WorkspaceEntity)
-      .insert({ id: DEFAULT_WORKSPACE_ID, name: 'bench', createdAt: new Date().toISOString() });
+    await dataSource.transaction((m) =>
+      m.insert(WorkspaceEntity, { id: DEFAULT_WORKSPACE_ID, name: 'bench', createdAt: new Date().toISOString() }),
+    );
     return await use(new DatasetService(dataSource), DEFAULT_WORKSPACE_ID);
   } finally {
     await dataSource.destroy();

@@ -50,6 +50,18 @@ export class ChannelInput extends TableSourceInput {
 
   @Field(() => Float, {
     nullable: true,
+    description: 'Gross margin on value in (0, 1], e.g. 0.4 for 40% (default 1: value is already profit).',
+  })
+  margin?: number;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Months over which a customer’s value is earned; needed for paybackMonths (null without it).',
+  })
+  lifetimeMonths?: number;
+
+  @Field(() => Float, {
+    nullable: true,
     description: 'Without costs: a channel converting below this share of the overall rate is REDUCE (default 0.5).',
   })
   reduceBelowShare?: number;

@@ -62,6 +62,8 @@ export class ChannelResolver {
         minLtvToCac: input.minLtvToCac ?? undefined,
         minUsers: input.minUsers ?? undefined,
         reduceBelowShare: input.reduceBelowShare ?? undefined,
+        margin: input.margin ?? undefined,
+        lifetimeMonths: input.lifetimeMonths ?? undefined,
       },
       costs,
     );

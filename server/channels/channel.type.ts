@@ -8,6 +8,19 @@ export enum Recommendation {
 }
 registerEnumType(Recommendation, { name: 'Recommendation' });
 
+export enum ChannelHealth {
+  PROFITABLE = 'PROFITABLE',
+  MARGINAL = 'MARGINAL',
+  LOSS = 'LOSS',
+  UNKNOWN = 'UNKNOWN',
+}
+registerEnumType(ChannelHealth, {
+  name: 'ChannelHealth',
+  description:
+    'From marginLtvToCac: PROFITABLE at or above targetLtvToCac, MARGINAL at or above 1, LOSS below 1, UNKNOWN ' +
+    'without spend, conversions or values.',
+});
+
 @ObjectType({ description: 'One acquisition channel: volume, conversion, cost and value, all ratios from totals.' })
 export class ChannelMetrics {
   @Field() channel!: string;
@@ -27,6 +40,16 @@ export class ChannelMetrics {
   @Field(() => Float, { nullable: true, description: 'totalValue / spend' }) roas!: number | null;
   @Field(() => Float, { nullable: true, description: 'avgValue / cpa' }) ltvToCac!: number | null;
   @Field(() => Int, { description: 'rows of this channel with no value' }) missingValues!: number;
+  @Field(() => Float, { nullable: true, description: 'totalValue × margin' }) contribution!: number | null;
+  @Field(() => Float, { nullable: true, description: 'avgValue × margin: the CPA at which a customer pays back' })
+  breakEvenCpa!: number | null;
+  @Field(() => Float, { nullable: true, description: 'avgValue × margin ÷ cpa' }) marginLtvToCac!: number | null;
+  @Field(() => Float, {
+    nullable: true,
+    description: 'cpa ÷ (avgValue × margin ÷ lifetimeMonths): months of margin that repay a customer’s cost',
+  })
+  paybackMonths!: number | null;
+  @Field(() => ChannelHealth) health!: ChannelHealth;
   @Field(() => Recommendation) recommendation!: Recommendation;
   @Field({ description: 'why, quoting the numbers' }) reason!: string;
 }

@@ -3,6 +3,9 @@ import { cents, paddedId } from './format';
 import { demoRng, logNormal, shuffle } from './sampling';
 
 const GROUP_SIZE = 2000;
+/** Last year's spend of a returning customer: a log-normal base (EUR) plus this share of this campaign's spend. */
+const PRIOR_SPEND_MEDIAN = 80;
+const PRIOR_SPEND_CARRY = 1.5;
 const NEW_SHARE = 0.3;
 
 interface Cell {
@@ -27,10 +30,12 @@ export const CAMPAIGN_CELLS: readonly Cell[] = [
 /**
  * "E-mail campaign": an A/B/n test of two e-mail variants against a control, about 2,000 customers each, one row
  * per customer. Conversion counts are planted per cell (group × customer type), so whatever the seed the overall
- * differences stay small (not significant at 0.05) while B is clearly better among new customers.
+ * differences stay small (not significant at 0.05) while B is clearly better among new customers. last_year_spend
+ * (0 for new customers) tracks this year's spend among returning ones: the pre-experiment covariate for CUPED, as the
+ * Hillstrom e-mail test ships it.
  *
  * @example
- * emailCampaignDataset().header; // ['customer_id', 'group', 'customer_type', 'converted', 'spend']
+ * emailCampaignDataset().header; // ['customer_id', 'group', 'customer_type', 'converted', 'spend', 'last_year_spend']
  */
 export function emailCampaignDataset(seed = 42): DemoDataset {
   const rng = demoRng(seed, 'E-mail campaign');
@@ -54,14 +59,20 @@ export function emailCampaignDataset(seed = 42): DemoDataset {
     }
   }
   shuffle(rng, customers);
+  // Last year's spend from a stream of its own, so the columns above stay as they were for every seed.
+  const history = demoRng(seed, 'E-mail campaign last year');
+  const lastYear = customers.map(([, customerType, , spend]) =>
+    customerType === 'new' ? 0 : cents(logNormal(history, PRIOR_SPEND_MEDIAN, 0.5) + PRIOR_SPEND_CARRY * spend),
+  );
 
   return {
     name: 'E-mail campaign',
     description:
       `${customers.length} customers randomly split between a control e-mail and variants A and B: group, ` +
       'customer_type (new, returning), converted (1 = bought within 14 days) and spend (revenue from the ' +
-      'customer in those days, EUR; 0 for non-converters). Look at the results per customer_type.',
-    header: ['customer_id', 'group', 'customer_type', 'converted', 'spend'],
-    rows: customers.map((c, i): DemoCell[] => [paddedId('EM-', 100001 + i, 6), ...c]),
+      'customer in those days, EUR; 0 for non-converters) and last_year_spend (EUR in the year before the test; 0 ' +
+      'for new customers). Look at the results per customer_type, and use last_year_spend as a CUPED covariate.',
+    header: ['customer_id', 'group', 'customer_type', 'converted', 'spend', 'last_year_spend'],
+    rows: customers.map((c, i): DemoCell[] => [paddedId('EM-', 100001 + i, 6), ...c, lastYear[i]]),
   };
 }

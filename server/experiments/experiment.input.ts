@@ -1,12 +1,18 @@
-import { Field, Float, InputType, Int, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { TableSourceInput } from '../analysis/table-source.input';
 
 export enum Correction {
   NONE = 'NONE',
   BONFERRONI = 'BONFERRONI',
   HOLM = 'HOLM',
+  BENJAMINI_HOCHBERG = 'BENJAMINI_HOCHBERG',
 }
-registerEnumType(Correction, { name: 'Correction', description: 'Multiple-comparison correction of the p-values.' });
+registerEnumType(Correction, {
+  name: 'Correction',
+  description:
+    'Multiple-comparison correction of the p-values, as statsmodels multipletests: bonferroni, holm (family-wise ' +
+    'error) or fdr_bh (Benjamini–Hochberg: the expected share of false discoveries, for many metrics or segments).',
+});
 
 export enum Alternative {
   TWO_SIDED = 'two-sided',
@@ -37,6 +43,43 @@ export class ExperimentInput extends TableSourceInput {
 
   @Field(() => Correction, { nullable: true, description: 'Default HOLM.' })
   correction?: Correction;
+
+  @Field({
+    nullable: true,
+    description:
+      'A pre-experiment covariate per user (last year’s spend; blank = 0) for CUPED on revenue: each variant gets ' +
+      'a `cuped` readout with theta, the variance removed and the adjusted difference. Needs revenueColumn.',
+  })
+  covariateColumn?: string;
+
+  @Field({
+    nullable: true,
+    description:
+      'Always-valid p-values and intervals (gbstats’ two-sided sequential test) in place of the conversion and ' +
+      'revenue ones: use when you look at results while the test runs and may stop early. Default false.',
+  })
+  sequential?: boolean;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The sequential test’s tuning: the users at which its interval is narrowest (default 5000).',
+  })
+  sequentialTuning?: number;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'A stored segmentation: one exploratory readout per segment (segments with column "segment"), corrected ' +
+      'across all segment × variant tests as one family. Joined on userColumn, or by row position when the ' +
+      'segmentation was made on this same dataset.',
+  })
+  segmentationId?: string;
+
+  @Field({
+    nullable: true,
+    description: 'The user id column, to join segmentationId on the segmentation’s key column.',
+  })
+  userColumn?: string;
 
   @Field({ nullable: true, description: 'Also compare every pair of non-control variants.' })
   pairwise?: boolean;

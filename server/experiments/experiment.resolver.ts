@@ -1,8 +1,10 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import { InputError } from '../../shared/errors';
 import { experimentReport } from '../../shared/experiment/experiment-report';
 import { sampleSize } from '../../shared/experiment/sample-size';
 import type { ExperimentReport as CoreReport } from '../../shared/experiment/types';
 import { loadTable } from '../analysis/load-table';
+import { segmentNamesOfRows } from '../analysis/segment-join';
 import type { Context } from '../context';
 import { ExperimentInput, SampleSizeInput } from './experiment.input';
 import { ExperimentReport, SampleSizeResult } from './experiment.type';
@@ -11,8 +13,24 @@ import { ExperimentReport, SampleSizeResult } from './experiment.type';
 export class ExperimentResolver {
   @Query(() => ExperimentReport, { description: 'Conversion and revenue per variant against the control, with tests.' })
   async experiment(@Arg('input') input: ExperimentInput, @Ctx() ctx: Context): Promise<ExperimentReport> {
-    const columns = [input.variantColumn, input.conversionColumn, input.revenueColumn, ...(input.segmentColumns ?? [])];
+    const columns = [
+      input.variantColumn,
+      input.conversionColumn,
+      input.revenueColumn,
+      input.covariateColumn,
+      input.userColumn,
+      ...(input.segmentColumns ?? []),
+    ];
+    if (input.userColumn && !input.segmentationId) {
+      throw new InputError(
+        'userColumn: only used to join a segmentationId; give one or leave userColumn out',
+        'userColumn',
+      );
+    }
     const table = await loadTable(ctx, input, columns);
+    const segments = input.segmentationId
+      ? await segmentNamesOfRows(ctx, input.segmentationId, table, input.userColumn, input.datasetId)
+      : null;
     const report: CoreReport = experimentReport(table, {
       variantColumn: input.variantColumn,
       control: input.control,
@@ -23,6 +41,10 @@ export class ExperimentResolver {
       correction: input.correction,
       pairwise: input.pairwise,
       expectedSplit: input.expectedSplit,
+      covariateColumn: input.covariateColumn,
+      sequential: input.sequential,
+      sequentialTuning: input.sequentialTuning,
+      segments,
     });
     return {
       ...report,

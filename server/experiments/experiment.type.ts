@@ -2,6 +2,30 @@ import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { TestResult } from '../graphql/test-result.type';
 import { Correction } from './experiment.input';
 
+@ObjectType({
+  description:
+    'CUPED on revenue per user as gbstats’ regression adjustment: theta = cov(revenue, covariate) / var(covariate) ' +
+    'over the variant and the control together; adjusted value = revenue − theta × (covariate − its mean).',
+})
+export class CupedResult {
+  @Field(() => Float) theta!: number;
+  @Field(() => Float, {
+    nullable: true,
+    description: '1 − Var(adjusted difference) / Var(unadjusted difference)',
+  })
+  varianceReduction!: number | null;
+  @Field(() => Float, { description: 'the variant’s mean adjusted revenue per user' }) revenuePerUser!: number;
+  @Field(() => Float, { description: 'adjusted revenue per user − the control’s' }) revenueDiff!: number;
+  @Field(() => Float, { nullable: true, description: 'Welch interval of revenueDiff (always-valid when sequential)' })
+  ciLow!: number | null;
+  @Field(() => Float, { nullable: true }) ciHigh!: number | null;
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Welch’s t on the adjusted values (always-valid when sequential)',
+  })
+  pValue!: number | null;
+}
+
 @ObjectType({ description: 'One variant against the control.' })
 export class VariantResult {
   @Field() name!: string;
@@ -34,6 +58,11 @@ export class VariantResult {
   @Field(() => Float, { nullable: true }) revenueCiLow!: number | null;
   @Field(() => Float, { nullable: true }) revenueCiHigh!: number | null;
   @Field(() => Float, { nullable: true, description: 'revenueDiff × users' }) incrementalRevenue!: number | null;
+  @Field(() => CupedResult, {
+    nullable: true,
+    description: 'CUPED on revenue with covariateColumn; null for the control',
+  })
+  cuped!: CupedResult | null;
 }
 
 @ObjectType({ description: 'Variant b against variant a (lift = rate b − rate a).' })

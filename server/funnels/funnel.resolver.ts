@@ -23,6 +23,7 @@ export class FunnelResolver {
       input.stepColumn,
       input.timeColumn,
       input.breakdownColumn,
+      ...(input.holdConstant ?? []),
     ]);
     let attributes: FunnelAttributes | undefined;
     if (input.attributes) {
@@ -45,6 +46,9 @@ export class FunnelResolver {
         conversionWindowSeconds: input.conversionWindowSeconds ?? undefined,
         order: input.order ?? undefined,
         breakdownColumn: input.breakdownColumn ?? undefined,
+        exclusions: input.exclusions ?? undefined,
+        holdConstant: input.holdConstant ?? undefined,
+        stepWindowsSeconds: input.stepWindowsSeconds ?? undefined,
       },
       attributes,
     );

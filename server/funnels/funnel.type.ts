@@ -1,6 +1,18 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { FunnelOrder } from './funnel.input';
 
+@ObjectType({
+  description:
+    'The distribution of a time to convert in seconds: percentiles with numpy’s default linear interpolation, and mean.',
+})
+export class Percentiles {
+  @Field(() => Float) p25!: number;
+  @Field(() => Float) median!: number;
+  @Field(() => Float) p75!: number;
+  @Field(() => Float) p90!: number;
+  @Field(() => Float) mean!: number;
+}
+
 @ObjectType({ description: 'Users reaching one step of the funnel.' })
 export class FunnelStep {
   @Field() name!: string;
@@ -11,6 +23,13 @@ export class FunnelStep {
   @Field(() => Float) dropOffRate!: number;
   @Field(() => Float, { nullable: true, description: 'median seconds from the previous step (with timestamps)' })
   medianSecondsFromPrevious!: number | null;
+  @Field(() => Percentiles, {
+    nullable: true,
+    description:
+      'seconds from the event counted at the previous step to this one, over the users who reached this step ' +
+      '(null for step 1, without a time column or without users)',
+  })
+  timeToConvert!: Percentiles | null;
   @Field(() => Int, { description: 'users with any event of this step, in any order (data-quality check)' })
   usersWithEvent!: number;
 }

@@ -6,6 +6,7 @@ import { channelFigures, overallFigures } from './channel-metrics';
 import { channelSegmentMetrics } from './channel-segments';
 import { channelTotals, type ChannelRows } from './channel-totals';
 import { recommendChannel } from './recommendation';
+import { unitEconomics } from './unit-economics';
 import {
   DEFAULT_THRESHOLDS,
   type ChannelCosts,
@@ -24,7 +25,8 @@ export const MISSING_SEGMENT = '(missing)';
  * Channel economics from a users table (one row per user: channel, converted, value, segment) and an optional costs
  * table (spend, clicks, impressions per channel): per channel users, conversions, CPC, cost per user, CPA, average
  * and total value of converters, ROI, ROAS and LTV:CAC (definitions in channelFigures), a recommendation with its
- * reason (rules in recommendChannel), the same counts per segment × channel, and data-quality warnings.
+ * reason (rules in recommendChannel), the unit economics at the gross margin (contribution, break-even CPA, payback
+ * months and health; see unitEconomics), the same counts per segment × channel, and data-quality warnings.
  *
  * - converted: 0/1 or boolean; a missing value counts as not converted (warned); without the column a user with a
  *   value above 0 counts as converted. Values of non-converters are ignored; converters without a value are left
@@ -35,7 +37,7 @@ export const MISSING_SEGMENT = '(missing)';
  *   with users are listed.
  * Rows count from 1 in messages.
  *
- * @throws InputError for a missing column, a converted value other than 0/1, a negative cost, a costs table without
+ * @throws InputError for a margin outside (0, 1], lifetimeMonths not above 0, a missing column, a converted value other than 0/1, a negative cost, a costs table without
  *   its column names (or the reverse), segments whose length is not the row count, or a threshold out of range.
  * @example
  * const users: Table = { rowCount: 4, columns: [
@@ -102,16 +104,60 @@ export function channelReport(users: Table, options: ChannelOptions, costs?: Tab
   }
   const channelCosts = names.map((name) => costsOf(name, costTable?.costs ?? null, options));
   const overall = overallFigures(totalsByChannel, channelCosts);
+  const { margin, lifetimeMonths } = economicsOptions(options);
   const metrics: ChannelMetrics[] = names.map((name, i) => {
     const figures = channelFigures(name, totalsByChannel[i], channelCosts[i]);
-    return { ...figures, ...recommendChannel(figures, overall, thresholds) };
+    return {
+      ...figures,
+      ...unitEconomics(figures, margin, lifetimeMonths, thresholds.targetLtvToCac),
+      ...recommendChannel(figures, overall, thresholds),
+    };
   });
   metrics.sort((a, b) => b.users - a.users || compare(a.channel, b.channel));
 
   warnCosts(costTable?.costs ?? null, names, costsOnly, warnings);
   warnMissingValues(metrics, options.valueColumn, warnings);
+  warnEconomics(metrics, options, costTable !== null, lifetimeMonths, warnings);
   const bySegment = segmentMetrics(users, options, rows, channels.levels, metrics, warnings);
   return { channels: metrics, bySegment, overall, warnings };
+}
+
+function economicsOptions(options: ChannelOptions): { margin: number; lifetimeMonths: number | null } {
+  const margin = options.margin ?? 1;
+  if (!(Number.isFinite(margin) && margin > 0 && margin <= 1)) {
+    throw new InputError(`margin: ${margin} is not a gross margin in (0, 1] (0.4 = 40%)`, 'margin');
+  }
+  const lifetimeMonths = options.lifetimeMonths ?? null;
+  if (lifetimeMonths !== null && !(Number.isFinite(lifetimeMonths) && lifetimeMonths > 0)) {
+    throw new InputError(`lifetimeMonths: ${lifetimeMonths} is not a number of months > 0`, 'lifetimeMonths');
+  }
+  return { margin, lifetimeMonths };
+}
+
+/** Which input each null margin figure or UNKNOWN health lacks. */
+function warnEconomics(
+  metrics: readonly ChannelMetrics[],
+  options: ChannelOptions,
+  hasCosts: boolean,
+  lifetimeMonths: number | null,
+  warnings: string[],
+): void {
+  if (options.valueColumn === undefined) {
+    warnings.push(
+      'valueColumn: none given, so contribution, breakEvenCpa and paybackMonths are null and health UNKNOWN',
+    );
+  }
+  if (!hasCosts) warnings.push('costs: none given, so paybackMonths is null and health UNKNOWN');
+  if (lifetimeMonths === null && hasCosts && options.valueColumn !== undefined) {
+    warnings.push('lifetimeMonths: none given, so paybackMonths is null');
+  }
+  if (!hasCosts || options.valueColumn === undefined) return;
+  const unknown = metrics.filter((m) => m.health === 'UNKNOWN');
+  if (unknown.length > 0) {
+    const why = (m: ChannelMetrics) =>
+      !(m.spend !== null && m.spend > 0) ? 'no spend' : !m.conversions ? 'no conversions' : 'no values';
+    warnings.push(`health: UNKNOWN for ${unknown.map((m) => `"${m.channel}" (${why(m)})`).join(', ')}`);
+  }
 }
 
 function recommendationThresholds(options: ChannelOptions): RecommendationThresholds {

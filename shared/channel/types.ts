@@ -5,6 +5,22 @@
 
 export type Recommendation = 'INVEST' | 'MAINTAIN' | 'REDUCE' | 'REMOVE';
 
+/** A channel's verdict at the gross margin: marginLtvToCac against targetLtvToCac and 1 (see unitEconomics). */
+export type ChannelHealth = 'PROFITABLE' | 'MARGINAL' | 'LOSS' | 'UNKNOWN';
+
+/** Margin-adjusted figures of a channel (see unitEconomics); null where an input is missing. */
+export interface UnitEconomics {
+  /** totalValue × margin */
+  readonly contribution: number | null;
+  /** avgValue × margin: the CPA at which a customer just pays for themselves. */
+  readonly breakEvenCpa: number | null;
+  /** avgValue × margin ÷ cpa */
+  readonly marginLtvToCac: number | null;
+  /** cpa ÷ (avgValue × margin ÷ lifetimeMonths) */
+  readonly paybackMonths: number | null;
+  readonly health: ChannelHealth;
+}
+
 /** Per channel (or segment × channel): what the users table says. */
 export interface ChannelTotals {
   readonly users: number;
@@ -58,7 +74,7 @@ export interface ChannelFigures {
   readonly missingValues: number;
 }
 
-export interface ChannelMetrics extends ChannelFigures {
+export interface ChannelMetrics extends ChannelFigures, UnitEconomics {
   readonly recommendation: Recommendation;
   /** One line that quotes the numbers behind the recommendation. */
   readonly reason: string;
@@ -139,4 +155,8 @@ export interface ChannelOptions extends Partial<RecommendationThresholds> {
   readonly segments?: readonly (string | null)[];
   /** Column names of the costs table passed alongside. */
   readonly costs?: CostsColumns;
+  /** Gross margin on value, in (0, 1] (default 1: value is already profit). */
+  readonly margin?: number;
+  /** Months over which a customer's value is earned, for paybackMonths; none = paybackMonths null. */
+  readonly lifetimeMonths?: number;
 }

@@ -2,7 +2,9 @@ import { InputError } from '../errors';
 import { betaProbabilityToBeat } from './beta-probability-to-beat';
 import { chiSquareGoodnessOfFit } from './chi-square-goodness-of-fit';
 import { chiSquareIndependence } from './chi-square-independence';
+import { cupedTest } from './cuped';
 import { pAdjust } from './p-adjust';
+import { sequentialTest } from './sequential-test';
 import { twoProportionZTest } from './two-proportion-z-test';
 import type { AnalysisOptions, ExperimentAnalysis, PairwiseResult, VariantGroup, VariantResult } from './types';
 import { waldInterval } from './wald-interval';
@@ -16,7 +18,10 @@ export const SRM_THRESHOLD = 0.001;
  * service can feed it SQL aggregates and tests can feed it a million users without a million rows. Per variant
  * against the control: rates, lifts, Wald interval, pooled z-test, adjusted p-value (p-adjust.ts), probability to
  * beat the control (Beta(1, 1) prior), revenue per user / per converter, Welch's test and interval on revenue per
- * user, incremental revenue. Over all variants: the chi-square test of independence and the sample-ratio check.
+ * user, incremental revenue, CUPED on revenue when the groups carry a covariate (cuped.ts). With
+ * `sequentialTuning`, the conversion p-value and interval and the revenue p-value and interval (and CUPED's) are
+ * always-valid ones from sequential-test.ts instead. Over all variants: the chi-square test of independence and the
+ * sample-ratio check.
  *
  * Undefined statistics are null with a warning that says why, never NaN. A variant with no users (possible in a
  * segment) keeps its line with null rates and is left out of every test but the sample-ratio check.
@@ -44,8 +49,12 @@ export function analyzeExperiment(groups: readonly VariantGroup[], options: Anal
     const isControl = index === options.control;
     const result = describe(group, isControl);
     if (isControl || group.users === 0 || control.users === 0) return result;
-    compareConversions(result, group, control, alpha, `"${group.name}" vs ${controlLabel}`, warnings);
-    compareRevenue(result, group, control, alpha, `"${group.name}" vs ${controlLabel}`, warnings);
+    const label = `"${group.name}" vs ${controlLabel}`;
+    const tuning = options.sequentialTuning ?? null;
+    compareConversions(result, group, control, alpha, label, warnings);
+    compareRevenue(result, group, control, alpha, label, warnings);
+    compareCuped(result, group, control, alpha, tuning, label, warnings);
+    if (tuning !== null) makeSequential(result, group, control, alpha, tuning);
     return result;
   });
   const adjusted = pAdjust(
@@ -120,7 +129,70 @@ function describe(group: VariantGroup, isControl: boolean): VariantResult {
     revenueCiLow: null,
     revenueCiHigh: null,
     incrementalRevenue: null,
+    cuped: null,
   };
+}
+
+function compareCuped(
+  result: VariantResult,
+  group: VariantGroup,
+  control: VariantGroup,
+  alpha: number,
+  tuning: number | null,
+  label: string,
+  warnings: string[],
+): void {
+  if (!group.revenue || !control.revenue || !group.covariate || !control.covariate) return;
+  const cuped = cupedTest(
+    { revenue: group.revenue, covariate: group.covariate },
+    { revenue: control.revenue, covariate: control.covariate },
+    alpha,
+  );
+  if (!cuped) {
+    warnings.push(`${label}: a group has fewer than 2 users, so CUPED is undefined (cuped is null)`);
+    return;
+  }
+  const { standardError, ...readout } = cuped;
+  result.cuped = readout;
+  if (tuning !== null) {
+    const sequential = sequentialTest(readout.revenueDiff, standardError, group.users + control.users, alpha, tuning);
+    readout.pValue = sequential?.pValue ?? null;
+    readout.ciLow = sequential?.ciLow ?? readout.ciLow;
+    readout.ciHigh = sequential?.ciHigh ?? readout.ciHigh;
+  }
+  if (readout.theta === 0) {
+    warnings.push(`${label}: the covariate or revenue does not vary, so CUPED adjusts nothing (theta 0)`);
+  }
+}
+
+/**
+ * Replaces the fixed-horizon conversion and revenue p-values and intervals with always-valid ones: d and its
+ * unpooled standard error (p(1 − p)/n per arm for conversion, sample variance/n for revenue), n = both arms' users.
+ */
+function makeSequential(
+  result: VariantResult,
+  group: VariantGroup,
+  control: VariantGroup,
+  alpha: number,
+  tuning: number,
+): void {
+  const n = group.users + control.users;
+  const pb = group.conversions / group.users;
+  const pa = control.conversions / control.users;
+  const conversion = sequentialTest(
+    pb - pa,
+    Math.sqrt((pb * (1 - pb)) / group.users + (pa * (1 - pa)) / control.users),
+    n,
+    alpha,
+    tuning,
+  );
+  result.pValue = conversion?.pValue ?? null;
+  if (conversion) [result.ciLow, result.ciHigh] = [conversion.ciLow, conversion.ciHigh];
+  if (!group.revenue || !control.revenue || result.revenueDiff === null) return;
+  const se = Math.sqrt(group.revenue.variance / group.revenue.n + control.revenue.variance / control.revenue.n);
+  const revenue = sequentialTest(result.revenueDiff, se, n, alpha, tuning);
+  result.revenuePValue = revenue?.pValue ?? null;
+  if (revenue) [result.revenueCiLow, result.revenueCiHigh] = [revenue.ciLow, revenue.ciHigh];
 }
 
 function compareConversions(

@@ -3,7 +3,10 @@ import { encodeColumn, expectType, getColumn, numericValues } from '../table/acc
 import type { Column, Table } from '../table/types';
 import { analyzeExperiment } from './analyze-experiment';
 import { conversionValues } from './conversion-values';
+import { correctFamily } from './correct-family';
+import { GroupedCovariances } from './grouped-covariances';
 import { GroupedSummaries } from './grouped-summaries';
+import { DEFAULT_SEQUENTIAL_TUNING } from './sequential-test';
 import {
   CORRECTIONS,
   type AnalysisOptions,
@@ -20,7 +23,11 @@ export const MAX_SEGMENT_VALUES = 500;
  * The A/B test report for a table of users, one row per user (GraphQL `experiment`): variants in order of first
  * appearance in variantColumn, each compared with the control (see analyze-experiment.ts for the statistics and the
  * libraries they match), the chi-square test over all variants, the sample-ratio check, optional pairwise
- * comparisons, and the whole report again for the rows of each value of each segment column.
+ * comparisons, and the whole report again for the rows of each value of each segment column. With covariateColumn
+ * each variant also gets a CUPED readout of revenue (cuped.ts); with sequential, always-valid p-values and intervals
+ * (sequential-test.ts, with a warning on when to use them); with segments (a stored segmentation's name per row), one
+ * readout per segment whose adjusted p-values are corrected across all segment × variant tests as one family
+ * (correct-family.ts), each flagged exploratory.
  *
  * Rows are read as follows, each case named in `warnings`: a blank variant leaves the row out; a blank conversion
  * counts as not converted; a blank revenue counts as 0 (users who bought nothing); a blank segment value leaves
@@ -30,7 +37,8 @@ export const MAX_SEGMENT_VALUES = 500;
  * and names the segments where a variant is nominally (uncorrected) significant.
  *
  * @throws InputError for an unknown column or control value (listing the values found), a single variant, a
- * conversion cell that is not a 0/1 flag, negative revenue, alpha outside (0, 1), an unknown correction, or an
+ * conversion cell that is not a 0/1 flag, negative revenue, alpha outside (0, 1), an unknown correction, a
+ * covariate without revenue or with an infinite value, a sequentialTuning not above 0 or without sequential, or an
  * expectedSplit that does not give one positive weight to each variant found.
  * @throws LimitError for a segment column with more than MAX_SEGMENT_VALUES values.
  */
@@ -41,7 +49,17 @@ export function experimentReport(table: Table, options: ExperimentOptions): Expe
   if (!CORRECTIONS.includes(correction)) {
     throw new InputError(`correction: "${correction}"; expected ${CORRECTIONS.join(', ')}`, 'correction');
   }
+  const sequentialTuning = sequentialOption(options);
   const warnings: string[] = [];
+  if (options.covariateColumn && !options.revenueColumn) {
+    throw new InputError('covariateColumn: CUPED adjusts revenue, so it needs a revenueColumn', 'covariateColumn');
+  }
+  if (sequentialTuning !== null) warnings.push(sequentialWarning(sequentialTuning, alpha));
+  if (sequentialTuning !== null && options.pairwise) {
+    warnings.push(
+      'pairwise: comparisons between non-control variants stay fixed-horizon; only those against the control are sequential',
+    );
+  }
 
   const variantColumn = getColumn(table, options.variantColumn, 'variantColumn');
   const variants = byFirstAppearance(variantColumn);
@@ -79,7 +97,11 @@ export function experimentReport(table: Table, options: ExperimentOptions): Expe
   const revenue = options.revenueColumn
     ? revenueValues(getColumn(table, options.revenueColumn, 'revenueColumn'), conversion.values, warnings)
     : null;
+  const covariate = options.covariateColumn
+    ? covariateValues(getColumn(table, options.covariateColumn, 'covariateColumn'), warnings)
+    : null;
   const expectedSplit = resolveSplit(options.expectedSplit, names, variantColumn.name);
+  const segmentation = segmentationColumn(options, table.rowCount, warnings);
 
   const segmentColumns = (options.segmentColumns ?? []).map((name) => {
     const column = getColumn(table, name, 'segmentColumns');
@@ -97,20 +119,28 @@ export function experimentReport(table: Table, options: ExperimentOptions): Expe
           `(first: row ${encoded.firstMissingRow})`,
       );
     }
-    return { name, ...encoded, tallies: new Tallies(encoded.levels.length * k, revenue !== null) };
+    return { name, ...encoded, tallies: new Tallies(encoded.levels.length * k, revenue !== null, covariate !== null) };
   });
+  const segmented = segmentation && {
+    ...segmentation,
+    tallies: new Tallies(segmentation.levels.length * k, revenue !== null, covariate !== null),
+  };
 
-  const overall = new Tallies(k, revenue !== null);
+  const overall = new Tallies(k, revenue !== null, covariate !== null);
   const codes = variants.codes;
   const converted = conversion.values;
   for (let row = 0; row < codes.length; row++) {
     const v = codes[row];
     if (v < 0) continue;
     const amount = revenue ? revenue[row] : 0;
-    overall.add(v, converted[row], amount);
+    const x = covariate ? covariate[row] : 0;
+    overall.add(v, converted[row], amount, x);
     for (const segment of segmentColumns) {
       const s = segment.codes[row];
-      if (s >= 0) segment.tallies.add(s * k + v, converted[row], amount);
+      if (s >= 0) segment.tallies.add(s * k + v, converted[row], amount, x);
+    }
+    if (segmented && segmented.codes[row] >= 0) {
+      segmented.tallies.add(segmented.codes[row] * k + v, converted[row], amount, x);
     }
   }
 
@@ -120,6 +150,7 @@ export function experimentReport(table: Table, options: ExperimentOptions): Expe
     correction,
     pairwise: options.pairwise ?? false,
     expectedSplit,
+    sequentialTuning,
   };
   const analysis = analyzeExperiment(overall.groups(names, 0), analysisOptions);
   const segments: SegmentExperiment[] = [];
@@ -131,6 +162,28 @@ export function experimentReport(table: Table, options: ExperimentOptions): Expe
   }
   if (segments.length > 0 && !analysis.variants.some((v) => v.significant)) {
     warnings.push(exploratoryWarning(segments, names[control], alpha));
+  }
+  if (segmented) {
+    const readouts = segmented.levels.map((value, level) => ({
+      column: segmented.name,
+      value,
+      report: analyzeExperiment(segmented.tallies.groups(names, level * k), analysisOptions),
+    }));
+    correctFamily(
+      readouts.map((r) => r.report),
+      correction,
+      alpha,
+    );
+    const tests = readouts.reduce((m, r) => m + r.report.variants.filter((v) => v.pValue !== null).length, 0);
+    const family =
+      `exploratory: one of ${tests} segment × variant tests across ${readouts.length} segments, ` +
+      `corrected together (${correction}); confirm a segment finding with a test planned for that segment`;
+    for (const r of readouts) r.report.warnings.unshift(family);
+    warnings.push(
+      `${segmented.name}: readouts per segment are exploratory; their adjusted p-values are corrected across all ` +
+        `${tests} segment × variant tests (${correction})`,
+    );
+    segments.push(...readouts);
   }
   return {
     control: names[control],
@@ -150,17 +203,20 @@ class Tallies {
   private readonly users: Float64Array;
   private readonly conversions: Float64Array;
   private readonly revenue: GroupedSummaries | null;
+  private readonly covariate: GroupedCovariances | null;
 
-  constructor(size: number, withRevenue: boolean) {
+  constructor(size: number, withRevenue: boolean, withCovariate: boolean) {
     this.users = new Float64Array(size);
     this.conversions = new Float64Array(size);
     this.revenue = withRevenue ? new GroupedSummaries(size) : null;
+    this.covariate = withCovariate ? new GroupedCovariances(size) : null;
   }
 
-  add(slot: number, converted: number, amount: number): void {
+  add(slot: number, converted: number, amount: number, covariate: number): void {
     this.users[slot]++;
     this.conversions[slot] += converted;
     if (this.revenue) this.revenue.add(slot, amount);
+    if (this.covariate) this.covariate.add(slot, covariate, amount);
   }
 
   groups(names: readonly string[], offset: number): VariantGroup[] {
@@ -169,6 +225,7 @@ class Tallies {
       users: this.users[offset + v],
       conversions: this.conversions[offset + v],
       revenue: this.revenue ? this.revenue.summary(offset + v) : null,
+      covariate: this.covariate ? this.covariate.summary(offset + v) : null,
     }));
   }
 }
@@ -202,6 +259,87 @@ function byFirstAppearance(column: Column): {
     codes[row] = renumber[code];
   }
   return { codes, levels, missing, firstMissingRow };
+}
+
+function sequentialOption(options: ExperimentOptions): number | null {
+  if (options.sequentialTuning !== undefined && options.sequentialTuning !== null && !options.sequential) {
+    throw new InputError('sequentialTuning: only applies with sequential: true', 'sequentialTuning');
+  }
+  if (!options.sequential) return null;
+  const tuning = options.sequentialTuning ?? DEFAULT_SEQUENTIAL_TUNING;
+  if (!(Number.isFinite(tuning) && tuning > 0)) {
+    throw new InputError(`sequentialTuning: ${tuning} must be a number of users above 0`, 'sequentialTuning');
+  }
+  return tuning;
+}
+
+function sequentialWarning(tuning: number, alpha: number): string {
+  return (
+    `sequential: p-values and intervals are always valid (gbstats' sequential test, tuning ${tuning}): the chance ` +
+    `of a false positive stays under ${alpha} however often you look and stop. Use it when you check results while ` +
+    'the test runs; for a single readout at a planned sample size leave it off: its intervals are wider'
+  );
+}
+
+/** The per-row segment names of a stored segmentation, encoded; null without one. */
+function segmentationColumn(
+  options: ExperimentOptions,
+  rowCount: number,
+  warnings: string[],
+): { name: string; codes: Int32Array; levels: string[] } | null {
+  const names = options.segments;
+  if (!names) return null;
+  if (names.length !== rowCount) {
+    throw new InputError(`segments: ${names.length} segment names for ${rowCount} rows`, 'segments');
+  }
+  const index = new Map<string, number>();
+  const levels: string[] = [];
+  let missing = 0;
+  const codes = Int32Array.from(names, (name) => {
+    if (name === null) {
+      missing++;
+      return -1;
+    }
+    let code = index.get(name);
+    if (code === undefined) {
+      code = levels.length;
+      index.set(name, code);
+      levels.push(name);
+    }
+    return code;
+  });
+  const column = options.segmentsColumn ?? 'segment';
+  if (missing > 0) {
+    warnings.push(`${column}: ${missing} row(s) not in any segment of the segmentation are left out of its readouts`);
+  }
+  return { name: column, codes, levels };
+}
+
+/** The covariate per row with blanks as 0 (no spend last year); refuses infinite values. */
+function covariateValues(column: Column, warnings: string[]): Float64Array {
+  expectType(column, ['NUMBER', 'CATEGORY'], 'covariateColumn');
+  const raw = numericValues(column, 'covariateColumn');
+  const values = new Float64Array(raw.length);
+  let blanks = 0;
+  let firstBlank = 0;
+  for (let row = 0; row < raw.length; row++) {
+    const x = raw[row];
+    if (x !== x) {
+      if (blanks++ === 0) firstBlank = row + 1;
+      continue;
+    }
+    if (!Number.isFinite(x)) {
+      throw new InputError(
+        `covariateColumn: column "${column.name}" row ${row + 1} holds ${x}; expected a finite number`,
+        'covariateColumn',
+      );
+    }
+    values[row] = x;
+  }
+  if (blanks > 0) {
+    warnings.push(`covariateColumn: ${blanks} blank cell(s) count as 0 (first: row ${firstBlank})`);
+  }
+  return values;
 }
 
 /** Revenue per row with blanks as 0; refuses negative or infinite amounts. */

@@ -1,7 +1,7 @@
 /** Multiple-comparison corrections over the variant-vs-control p-values (statsmodels multipletests methods). */
-export type Correction = 'NONE' | 'BONFERRONI' | 'HOLM';
+export type Correction = 'NONE' | 'BONFERRONI' | 'HOLM' | 'BENJAMINI_HOCHBERG';
 
-export const CORRECTIONS: readonly Correction[] = ['NONE', 'BONFERRONI', 'HOLM'];
+export const CORRECTIONS: readonly Correction[] = ['NONE', 'BONFERRONI', 'HOLM', 'BENJAMINI_HOCHBERG'];
 
 /** A test statistic with its p-value and degrees of freedom (GraphQL `TestResult`). */
 export interface TestResult {
@@ -18,6 +18,30 @@ export interface SampleSummary {
   variance: number;
 }
 
+/** A pre-experiment covariate over a variant's users: its mean, sample variance and sample covariance with revenue. */
+export interface CovariateSummary {
+  mean: number;
+  /** n − 1 denominator, as SampleSummary. */
+  variance: number;
+  /** Sample covariance (n − 1 denominator) of the covariate and revenue over the same users. */
+  covariance: number;
+}
+
+/** A CUPED readout of revenue per user against the control (GraphQL `CupedResult`; see cuped.ts). */
+export interface CupedResult {
+  /** cov(Y, X) / var(X) over the users of the variant and the control together. */
+  theta: number;
+  /** 1 − Var(adjusted difference) / Var(unadjusted difference); null when revenue does not vary. */
+  varianceReduction: number | null;
+  /** The variant's mean adjusted revenue per user. */
+  revenuePerUser: number;
+  /** Variant minus control, adjusted. */
+  revenueDiff: number;
+  ciLow: number | null;
+  ciHigh: number | null;
+  pValue: number | null;
+}
+
 /**
  * One variant's sufficient statistics: what a service can compute in SQL (COUNT, SUM, variance) when the rows are
  * too many to load. `revenue` summarizes revenue over all of the variant's users (non-converters count as 0), so its
@@ -28,6 +52,8 @@ export interface VariantGroup {
   users: number;
   conversions: number;
   revenue: SampleSummary | null;
+  /** The covariate over the same users (needs revenue); absent or null without a covariate. */
+  covariate?: CovariateSummary | null;
 }
 
 /** One variant's line of the report (GraphQL `VariantResult`). Comparisons are null on the control's own line. */
@@ -68,6 +94,8 @@ export interface VariantResult {
   revenueCiHigh: number | null;
   /** revenueDiff × this variant's users: the revenue the variant added (or lost) against the control's rate. */
   incrementalRevenue: number | null;
+  /** CUPED on revenue with the covariate; null for the control and without a covariate. */
+  cuped: CupedResult | null;
 }
 
 /** A comparison between two non-control variants: b against a (lift = p_b − p_a), a listed first in the report. */
@@ -122,6 +150,18 @@ export interface ExperimentOptions {
   alpha?: number | null;
   /** Default HOLM. */
   correction?: Correction | null;
+  /** Pre-experiment covariate (last year's spend) for CUPED on revenue; needs revenueColumn. Blank = 0. */
+  covariateColumn?: string | null;
+  /** Always-valid (sequential) p-values and intervals; default false. */
+  sequential?: boolean | null;
+  /** The sequential test's tuning parameter: users at which its interval is tightest (default 5000). */
+  sequentialTuning?: number | null;
+  /**
+   * A segment name per row (a stored segmentation joined to the rows): one readout per segment, reported under
+   * `segmentsColumn` (default "segment"), corrected across all segment × variant tests as one family.
+   */
+  segments?: readonly (string | null)[] | null;
+  segmentsColumn?: string | null;
   /** Also compare every pair of non-control variants; default false. */
   pairwise?: boolean | null;
   /**
@@ -140,4 +180,9 @@ export interface AnalysisOptions {
   pairwise: boolean;
   /** One positive weight per group; null = equal split. */
   expectedSplit: readonly number[] | null;
+  /**
+   * Always-valid p-values and intervals (sequential-test.ts) in place of the fixed-horizon ones, with this tuning
+   * parameter; absent or null = fixed horizon.
+   */
+  sequentialTuning?: number | null;
 }

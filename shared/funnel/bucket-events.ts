@@ -4,6 +4,8 @@ export interface EventBuckets {
   readonly offsets: Int32Array;
   /** Event times (epoch ms) in row order within each cell. */
   readonly times: Float64Array;
+  /** The row of each bucketed event, parallel to `times` (to read the row's other codes). */
+  readonly rows: Int32Array;
 }
 
 /**
@@ -13,7 +15,7 @@ export interface EventBuckets {
  *
  * @example
  * bucketEvents(Int32Array.of(1, 0, 1), Int32Array.of(0, 1, 0), Float64Array.of(5, 9, 3), 2, 2);
- * // { offsets: [0, 0, 1, 3, 3], times: [9, 5, 3] }: user 0 step 1 → 9; user 1 step 0 → 5, 3
+ * // { offsets: [0, 0, 1, 3, 3], times: [9, 5, 3], rows: [1, 0, 2] }: user 0 step 1 → 9; user 1 step 0 → 5, 3
  */
 export function bucketEvents(
   userCodes: Int32Array,
@@ -30,10 +32,14 @@ export function bucketEvents(
   for (let c = 0; c < cells; c++) offsets[c + 1] += offsets[c];
   const next = offsets.slice(0, cells);
   const bucketed = new Float64Array(offsets[cells]);
+  const rows = new Int32Array(offsets[cells]);
   for (let i = 0; i < userCodes.length; i++) {
     const u = userCodes[i];
     const s = stepCodes[i];
-    if (u >= 0 && s >= 0) bucketed[next[u * stepCount + s]++] = times[i];
+    if (u < 0 || s < 0) continue;
+    const p = next[u * stepCount + s]++;
+    bucketed[p] = times[i];
+    rows[p] = i;
   }
-  return { offsets, times: bucketed };
+  return { offsets, times: bucketed, rows };
 }

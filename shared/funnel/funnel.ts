@@ -4,6 +4,7 @@ import type { Column, Table } from '../table/types';
 import { MISSING_VALUE, UNMATCHED, joinUserValues, valueOnFirstStep, type UserValues } from './funnel-breakdown';
 import { funnelFromCodes } from './funnel-codes';
 import type {
+  ExclusionRule,
   FunnelAttributes,
   FunnelBreakdown,
   FunnelEvents,
@@ -32,6 +33,10 @@ const EXAMPLES = 3;
  *   from the step-1 event and includes its end (see funnelPaths).
  * - Time column: DATE, or NUMBER read as epoch seconds; a funnel-step row without a time is an error.
  * - Events at other steps, and rows with no user (warned), are ignored; repeated events count once per user.
+ * - ORDERED paths may also carry exclusions (an excluded event strictly between two steps' counted events ends the
+ *   user's path at the earlier step), holdConstant columns (every counted event must share the step-1 event's values;
+ *   a blank is a value of its own) and stepWindowsSeconds (a window per step from the previous one); see funnelPaths.
+ * - timeToConvert: percentiles (numpy linear) and mean of the seconds from the previous step, over users who reached it.
  * - Breakdown by `breakdownColumn` (the value on the user's earliest step-1 event) or by `attributes` (a column of a
  *   second table keyed by user, or a segmentation's key → segment map). Every value appears, empty ones with zero
  *   users, biggest first; users without a value form "(missing)", users absent from the join "(unmatched)"
@@ -40,7 +45,8 @@ const EXAMPLES = 3;
  *   missing from one side of the join, conflicting attribute rows, missing breakdown values.
  * Rows are numbered from 1 in messages. O(n + users × steps), plus sorting the gaps for the medians.
  *
- * @throws InputError for a missing column, fewer than 2 steps, a repeated step, a step absent from the data, a window
+ * @throws InputError for a missing column, an excluded step absent from the data, exclusions, holdConstant or
+ *   stepWindowsSeconds without ORDERED order, fewer than 2 steps, a repeated step, a step absent from the data, a window
  *   without a time column or with ANY order, a time column that is not DATE/NUMBER or lacks a value on a step row.
  * @example
  * const events: Table = { rowCount: 4, columns: [
@@ -71,17 +77,28 @@ export function funnelReport(events: Table, options: FunnelOptions, attributes?:
     timeColumn === undefined
       ? null
       : eventTimes(getColumn(events, timeColumn, 'timeColumn'), users.codes, stepCodes, steps);
+  const exclusions = exclusionCodes(events, options, order);
+  if (exclusions && times) checkExclusionTimes(exclusions, users.codes, times, options);
   const encoded: FunnelEvents = {
     userCodes: users.codes,
     stepCodes,
     times,
     userCount: users.levels.length,
     stepCount: steps.length,
+    holdCodes: holdCodes(events, options, order),
+    exclusionCodes: exclusions?.codes ?? null,
   };
 
   const userValues = breakdownValues(events, encoded, users.levels, options, attributes, warnings);
   const groups = userValues && withExtraGroups(userValues);
-  const counts = funnelFromCodes(encoded, { steps, order, conversionWindowSeconds: window, groups });
+  const counts = funnelFromCodes(encoded, {
+    steps,
+    order,
+    conversionWindowSeconds: window,
+    stepWindowsSeconds: constrained(options.stepWindowsSeconds, 'stepWindowsSeconds', order),
+    exclusions: exclusions?.rules ?? null,
+    groups,
+  });
   warnStepCounts(counts.steps, warnings);
 
   const breakdown = counts.breakdown.filter((b) => b.users > 0 || !isExtraGroup(b.value));
@@ -144,6 +161,63 @@ function funnelOrder(options: FunnelOptions, warnings: string[]): FunnelOrder {
   return order ?? 'ORDERED';
 }
 
+/** An ORDERED-only option, refused with ANY order. */
+function constrained<T>(value: T | undefined, argument: string, order: FunnelOrder): T | null {
+  if (value === undefined || value === null) return null;
+  if (order !== 'ORDERED') {
+    throw new InputError(`${argument}: needs order ORDERED and a timeColumn (a path in time)`, argument);
+  }
+  return value;
+}
+
+/** Per row, the code of its combination of holdConstant values (missing is a value of its own); null without. */
+function holdCodes(events: Table, options: FunnelOptions, order: FunnelOrder): Int32Array | null {
+  const names = constrained(options.holdConstant, 'holdConstant', order);
+  if (!names || names.length === 0) return null;
+  const columns = names.map((name) => encodeColumn(getColumn(events, name, 'holdConstant')).codes);
+  if (columns.length === 1) return columns[0];
+  const combinations = new Map<string, number>();
+  return Int32Array.from({ length: events.rowCount }, (_, row) => {
+    const key = columns.map((codes) => codes[row]).join(',');
+    let code = combinations.get(key);
+    if (code === undefined) {
+      code = combinations.size;
+      combinations.set(key, code);
+    }
+    return code;
+  });
+}
+
+/**
+ * The exclusions as rules on codes: per row the code of the excluded event it is (-1 for none), one code per distinct
+ * excluded event name, which must occur in the step column.
+ */
+function exclusionCodes(
+  events: Table,
+  options: FunnelOptions,
+  order: FunnelOrder,
+): { codes: Int32Array; names: string[]; rules: ExclusionRule[] } | null {
+  const exclusions = constrained(options.exclusions, 'exclusions', order);
+  if (!exclusions || exclusions.length === 0) return null;
+  const column = getColumn(events, options.stepColumn, 'stepColumn');
+  const { codes, levels } = encodeColumn(column);
+  const names = [...new Set(exclusions.map((e) => e.step))];
+  const levelIndex = new Map(levels.map((level, l) => [level, l]));
+  const levelEvent = new Int32Array(levels.length).fill(-1);
+  for (const [event, name] of names.entries()) {
+    const level = levelIndex.get(name);
+    if (level === undefined || !codes.includes(level)) {
+      throw new InputError(`exclusions: step "${name}" not found in column "${column.name}"`, 'exclusions');
+    }
+    levelEvent[level] = event;
+  }
+  return {
+    codes: codes.map((level) => (level < 0 ? -1 : levelEvent[level])),
+    names,
+    rules: exclusions.map((e) => ({ event: names.indexOf(e.step), afterStep: e.afterStep, beforeStep: e.beforeStep })),
+  };
+}
+
 /** Step index per row (-1 for other events); every requested step must occur in the column. */
 function encodeSteps(column: Column, steps: readonly string[]): Int32Array {
   const { codes, levels } = encodeColumn(column);
@@ -193,6 +267,25 @@ function eventTimes(
     }
   }
   return times;
+}
+
+/** An excluded event without a time could not be placed between two steps: refused, as a step row would be. */
+function checkExclusionTimes(
+  exclusions: { codes: Int32Array; names: readonly string[] },
+  userCodes: Int32Array,
+  times: Float64Array,
+  options: FunnelOptions,
+): void {
+  for (let i = 0; i < times.length; i++) {
+    const event = exclusions.codes[i];
+    if (event >= 0 && userCodes[i] >= 0 && !Number.isFinite(times[i])) {
+      throw new InputError(
+        `timeColumn: row ${i + 1} (excluded event "${exclusions.names[event]}") has no time in column ` +
+          `"${options.timeColumn}"`,
+        'timeColumn',
+      );
+    }
+  }
 }
 
 /** A step done by more users than the step before it points to a tracking or aggregation error. */

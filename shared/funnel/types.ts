@@ -23,6 +23,46 @@ export interface FunnelEvents {
   readonly times: Float64Array | null;
   readonly userCount: number;
   readonly stepCount: number;
+  /**
+   * Per row, the code of the row's combination of hold-constant values (a missing value is a value of its own);
+   * absent or null without holdConstant. Along a user's ORDERED path every counted event has the step-1 event's code.
+   */
+  readonly holdCodes?: Int32Array | null;
+  /** Per row, the exclusion event the row is (a code that ExclusionRule.event refers to), -1 for none. */
+  readonly exclusionCodes?: Int32Array | null;
+}
+
+/**
+ * An exclusion on encoded events: a user with an event coded `event` (FunnelEvents.exclusionCodes) strictly between
+ * the times counted at steps `afterStep` and `beforeStep` (1-based, afterStep < beforeStep) leaves the funnel there.
+ */
+export interface ExclusionRule {
+  readonly event: number;
+  readonly afterStep: number;
+  readonly beforeStep: number;
+}
+
+/** An exclusion as FunnelInput names it: the excluded event's name in the step column and two step numbers. */
+export interface FunnelExclusion {
+  readonly step: string;
+  readonly afterStep: number;
+  readonly beforeStep: number;
+}
+
+/** The extra ORDERED rules of a path (see funnelPaths). */
+export interface PathConstraints {
+  /** Per step, the most seconds from the previous step's counted event (inclusive); null or absent = no limit. */
+  readonly stepWindowsSeconds?: readonly (number | null)[] | null;
+  readonly exclusions?: readonly ExclusionRule[] | null;
+}
+
+/** The distribution of a time to convert, in seconds: percentiles as numpy's default (linear) and the mean. */
+export interface Percentiles {
+  readonly p25: number;
+  readonly median: number;
+  readonly p75: number;
+  readonly p90: number;
+  readonly mean: number;
 }
 
 /** Per user: how far they went and when. */
@@ -53,6 +93,11 @@ export interface FunnelStep {
   readonly dropOffRate: number;
   /** Median seconds from the previous step's counted event to this one's; null for step 1, without times or users. */
   readonly medianSecondsFromPrevious: number | null;
+  /**
+   * Seconds from the previous step's counted event to this one's over the users who reached this step; null for
+   * step 1, without times or without users.
+   */
+  readonly timeToConvert: Percentiles | null;
   /** Distinct users with any event at this step, regardless of order and window (a data-quality figure). */
   readonly usersWithEvent: number;
 }
@@ -90,6 +135,12 @@ export interface FunnelOptions {
   readonly order?: FunnelOrder;
   /** A column of the events table to break the funnel down by (a user's value is the one on their step-1 event). */
   readonly breakdownColumn?: string;
+  /** ORDERED only: users who do an excluded event between two steps of their path leave the funnel there. */
+  readonly exclusions?: readonly FunnelExclusion[];
+  /** ORDERED only: columns whose value on every counted event must equal the one on the step-1 event. */
+  readonly holdConstant?: readonly string[];
+  /** ORDERED only: per step, the most seconds from the previous step (entry 1 must be null); null = no limit. */
+  readonly stepWindowsSeconds?: readonly (number | null)[];
 }
 
 /** A breakdown from outside the events table: a second table keyed by user, or a key → value map (a segmentation). */

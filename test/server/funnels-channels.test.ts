@@ -1,4 +1,5 @@
 import type { RunningServer } from '../../server/bootstrap';
+import demoFixture from '../fixtures/funnel/demo-events.json';
 import { backends, datasetId, gql, type TestStorage, openTestServer, closeTestServer } from './helpers/server';
 
 const FUNNEL = `query($input: FunnelInput!) { funnel(input: $input) {
@@ -78,6 +79,25 @@ describe.each(backends())('funnel and channels over HTTP on %s', (backend) => {
     expect(paid).toBe(f.steps[3].users);
   });
 
+  it('applies exclusions and per-step windows and gives the time to convert, as the pandas fixture', async () => {
+    const variant = demoFixture.variants[1];
+    const query = `query($input: FunnelInput!) { funnel(input: $input) {
+      steps { name users timeToConvert { p25 median p75 p90 mean } } } }`;
+    const res = await gql(server.url, query, { input: { ...demoFunnel(events), ...variant.options } });
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.funnel.steps).toEqual(
+      variant.expected.steps.map(({ name, users, timeToConvert }) => ({ name, users, timeToConvert })),
+    );
+  });
+
+  it('refuses an exclusion of an event that is not in the data with BAD_USER_INPUT naming the argument', async () => {
+    const res = await gql(server.url, FUNNEL, {
+      input: { ...demoFunnel(events), exclusions: [{ step: 'refund', afterStep: 1, beforeStep: 2 }] },
+    });
+    expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(res.errors?.[0].message).toMatch(/^exclusions: step "refund" not found/);
+  });
+
   it('refuses a step that is not in the data, listing the steps that are', async () => {
     const res = await gql(server.url, FUNNEL, {
       input: { datasetId: events, userColumn: 'user_id', stepColumn: 'step', steps: ['visit', 'checkout'] },
@@ -135,6 +155,47 @@ describe.each(backends())('funnel and channels over HTTP on %s', (backend) => {
     expect(report.warnings.join(' ')).toMatch(/TikTok/);
     expect(report.bySegment.length).toBeGreaterThan(0);
     for (const s of report.bySegment) expect(s.dropOff).toBe(s.users - s.conversions);
+  });
+
+  it('gives the demo channels’ unit economics at a 40% margin over 24 months, from totals', async () => {
+    const query = `query($input: ChannelInput!) { channels(input: $input) { warnings
+      channels { channel spend conversions cpa avgValue totalValue contribution breakEvenCpa marginLtvToCac
+                 paybackMonths health } } }`;
+    const res = await gql(server.url, query, {
+      input: {
+        datasetId: users,
+        channelColumn: 'acquisition_channel',
+        convertedColumn: 'converted',
+        valueColumn: 'ltv',
+        margin: 0.4,
+        lifetimeMonths: 24,
+        costs: { datasetId: costs, channelColumn: 'channel', spendColumn: 'spend' },
+      },
+    });
+    expect(res.errors).toBeUndefined();
+    const channels = res.data!.channels.channels;
+    for (const c of channels) {
+      if (c.totalValue !== null) expect(c.contribution).toBeCloseTo(c.totalValue * 0.4, 6);
+      if (c.avgValue === null || !(c.spend > 0) || !c.conversions) {
+        expect(c.health).toBe('UNKNOWN');
+        continue;
+      }
+      expect(c.breakEvenCpa).toBeCloseTo(c.avgValue * 0.4, 9);
+      expect(c.marginLtvToCac).toBeCloseTo((c.avgValue * 0.4) / c.cpa, 9);
+      expect(c.paybackMonths).toBeCloseTo(c.cpa / ((c.avgValue * 0.4) / 24), 9);
+      const ratio = c.marginLtvToCac;
+      expect(c.health).toBe(ratio >= 3 ? 'PROFITABLE' : ratio >= 1 ? 'MARGINAL' : 'LOSS');
+    }
+    expect(channels.some((c: { health: string }) => c.health === 'UNKNOWN')).toBe(true);
+    expect(res.data!.channels.warnings.join(' ')).toMatch(/health: UNKNOWN for .*"Direct" \(no spend\)/);
+  });
+
+  it('refuses a margin above 1 with BAD_USER_INPUT naming the argument', async () => {
+    const res = await gql(server.url, CHANNELS, {
+      input: { datasetId: users, channelColumn: 'acquisition_channel', margin: 40 },
+    });
+    expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(res.errors?.[0].message).toMatch(/^margin: 40 is not a gross margin/);
   });
 
   it('refuses negative spend, naming the row', async () => {

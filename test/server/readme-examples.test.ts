@@ -4,7 +4,10 @@ import type { RunningServer } from '../../server/bootstrap';
 import { projectRoot } from '../../server/paths';
 import { gql, type TestStorage, openTestServer, closeTestServer } from './helpers/server';
 
-/** The README's GraphQL examples, each an operation, with "<Dataset name>" standing for that dataset's id. */
+/**
+ * The README's GraphQL examples, each an operation, with "<Dataset name>" standing for that dataset's id and
+ * "<segmentation: Name>" for the id of the stored segmentation of that name (made by an example before it).
+ */
 function readmeOperations(): string[] {
   const readme = readFileSync(join(projectRoot(), 'README.md'), 'utf8');
   const block = /```graphql\n([\s\S]*?)```/.exec(readme);
@@ -40,11 +43,15 @@ describe('the README examples', () => {
   it.each(readmeOperations().map((op) => [op.split('\n')[0].slice(0, 60), op]))(
     'runs without errors: %s',
     async (_title, operation) => {
-      const datasets = (await gql(server.url, '{ datasets { id name } }')).data!.datasets as {
-        id: string;
-        name: string;
-      }[];
+      const stored = (await gql(server.url, '{ datasets { id name } segmentations { id name } }')).data!;
+      const datasets = stored.datasets as { id: string; name: string }[];
+      const segmentations = stored.segmentations as { id: string; name: string }[];
       const query = operation.replace(/<([^>]+)>/g, (_, name: string) => {
+        if (name.startsWith('segmentation: ')) {
+          const run = segmentations.find((s) => s.name === name.slice('segmentation: '.length));
+          if (!run) throw new Error(`README names a segmentation "${name}" that no example before it stored`);
+          return run.id;
+        }
         const found = datasets.find((d) => d.name === name);
         if (!found) throw new Error(`README names a dataset "${name}" that the demo workspace does not have`);
         return found.id;

@@ -68,4 +68,17 @@ describe.each([42, 1, 2026])('emailCampaignDataset(%p)', (seed) => {
     expect(zStatistic(control, b)).toBeGreaterThan(2.58);
     expect(Math.abs(zStatistic(control, tally('A', 'new')))).toBeLessThan(1.96);
   });
+
+  it('gives last year’s spend: 0 for new customers, and for returning ones a covariate that tracks spend', () => {
+    const lastYear = numbers(dataset, 'last_year_spend');
+    const returning = lastYear.map((_, i) => i).filter((i) => type[i] === 'returning');
+    lastYear.forEach((x, i) => expect(type[i] === 'new' ? x === 0 : x > 0).toBe(true));
+    const xs = returning.map((i) => lastYear[i]);
+    const ys = returning.map((i) => spend[i]);
+    const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
+    const [mx, my] = [mean(xs), mean(ys)];
+    const cov = mean(xs.map((x, k) => (x - mx) * (ys[k] - my)));
+    const r = cov / Math.sqrt(mean(xs.map((x) => (x - mx) ** 2)) * mean(ys.map((y) => (y - my) ** 2)));
+    expect(r).toBeGreaterThan(0.4);
+  });
 });

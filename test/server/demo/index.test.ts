@@ -89,6 +89,7 @@ describe('demoDatasets(seed)', () => {
         'customer_type:CATEGORY',
         'converted:BOOLEAN',
         'spend:NUMBER',
+        'last_year_spend:NUMBER',
       ],
       Transactions: ['customer_id:TEXT', 'date:DATE', 'amount:NUMBER'],
       'Department sales': [

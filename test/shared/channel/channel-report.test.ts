@@ -113,8 +113,26 @@ describe('channelReport', () => {
       'costs: channels with users but no row in the costs table, so no spend: "B"',
       'valueColumn: 1 converter with no value in "ltv" (B 1), left out of avgValue and totalValue but ' +
         'counted in users and conversions',
+      'lifetimeMonths: none given, so paybackMonths is null',
+      'health: UNKNOWN for "B" (no spend), "C" (no conversions)',
       'segmentColumn: 1 row with no segment, grouped under "(missing)" (first: row 3)',
     ]);
+  });
+
+  test('channelReport names the missing input behind null margin figures and refuses a bad margin or lifetime', () => {
+    const noCosts = channelReport(users, { ...options, costs: undefined });
+    expect(noCosts.warnings).toContain('costs: none given, so paybackMonths is null and health UNKNOWN');
+    expect(noCosts.channels.every((c) => c.paybackMonths === null && c.health === 'UNKNOWN')).toBe(true);
+    const noValues = channelReport(users, { ...options, valueColumn: undefined }, costs);
+    expect(noValues.warnings).toContain(
+      'valueColumn: none given, so contribution, breakEvenCpa and paybackMonths are null and health UNKNOWN',
+    );
+    expect(() => channelReport(users, { ...options, margin: 40 }, costs)).toThrow(
+      'margin: 40 is not a gross margin in (0, 1] (0.4 = 40%)',
+    );
+    expect(() => channelReport(users, { ...options, lifetimeMonths: 0 }, costs)).toThrow(
+      'lifetimeMonths: 0 is not a number of months > 0',
+    );
   });
 
   test('channelReport takes segments from a stored segmentation, one per row', () => {

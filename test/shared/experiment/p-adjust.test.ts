@@ -9,10 +9,18 @@ describe('pAdjust(pValues, method)', () => {
     [0.03, 0.06, 0.06].forEach((e, i) => expectClose(adjusted[i], e, 1e-15));
   });
 
-  it('matches statsmodels multipletests(method="holm" | "bonferroni")', () => {
+  it('applies Benjamini–Hochberg by hand to [0.01, 0.04, 0.03]', () => {
+    // sorted 0.01, 0.03, 0.04 → from the largest: 3·0.04/3 = 0.04, min(0.04, 3·0.03/2 = 0.045) = 0.04, 3·0.01/1 = 0.03
+    const adjusted = pAdjust([0.01, 0.04, 0.03], 'BENJAMINI_HOCHBERG');
+    [0.03, 0.04, 0.04].forEach((e, i) => expectClose(adjusted[i], e, 1e-15));
+  });
+
+  it('matches statsmodels multipletests(method="holm" | "bonferroni" | "fdr_bh")', () => {
     for (const c of fixture) {
       const holm = pAdjust(c.pValues, 'HOLM');
       const bonferroni = pAdjust(c.pValues, 'BONFERRONI');
+      const fdrBh = pAdjust(c.pValues, 'BENJAMINI_HOCHBERG');
+      c.fdrBh.forEach((e, i) => expectClose(fdrBh[i], e, 1e-14, `fdr_bh ${c.pValues}`));
       c.holm.forEach((e, i) => expectClose(holm[i], e, 1e-14, `holm ${c.pValues}`));
       c.bonferroni.forEach((e, i) => expectClose(bonferroni[i], e, 1e-14, `bonferroni ${c.pValues}`));
     }

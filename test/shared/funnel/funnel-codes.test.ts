@@ -1,4 +1,5 @@
-import { funnelFromCodes } from '../../../shared/funnel/funnel-codes';
+import { funnelFromCodes, funnelFromPaths } from '../../../shared/funnel/funnel-codes';
+import { funnelPaths } from '../../../shared/funnel/funnel-paths';
 
 describe('funnelFromCodes', () => {
   const events = {
@@ -35,5 +36,22 @@ describe('funnelFromCodes', () => {
       funnelFromCodes(events, { steps: ['visit', 'buy'], order: 'ORDERED', conversionWindowSeconds: -1 }),
     ).toThrow(/conversionWindowSeconds: -1/);
     expect(() => funnelFromCodes(events, { steps: ['visit'], order: 'ORDERED' })).toThrow(/1 names for 2 step codes/);
+  });
+
+  test('funnelFromPaths(paths, steps, groups) gives the same report as funnelFromCodes from per-user paths', () => {
+    const groups = { codes: Int32Array.of(0, 1, 0, -1), values: ['A', 'B'] };
+    const paths = funnelPaths(events, 'ORDERED');
+    expect(funnelFromPaths(paths, ['visit', 'buy'], groups)).toEqual(
+      funnelFromCodes(events, { steps: ['visit', 'buy'], order: 'ORDERED', groups }),
+    );
+    // buy: gaps 60 and 180 → p25 90, median 120, p75 150, p90 168, mean 120
+    expect(funnelFromPaths(paths, ['visit', 'buy']).steps[1].timeToConvert).toEqual({
+      p25: 90,
+      median: 120,
+      p75: 150,
+      p90: 168,
+      mean: 120,
+    });
+    expect(() => funnelFromPaths(paths, ['visit', 'signup', 'buy'])).toThrow(/^steps: 3 names for paths of 8/);
   });
 });

@@ -3,7 +3,14 @@ import { funnelSteps } from '../../../shared/funnel/funnel-steps';
 describe('funnelSteps', () => {
   test('funnelSteps(names, users, …) gives conversion, drop-off and its rate per step', () => {
     // 200 → 50 → 40: from previous 0.25 then 0.8; from start 0.25 then 0.2; drop-off 150 (0.75), 10 (0.2)
-    const steps = funnelSteps(['visit', 'signup', 'buy'], [200, 50, 40], [200, 60, 40], [NaN, 30, 45.5]);
+    const buy = { p25: 20, median: 45.5, p75: 60, p90: 90, mean: 50 };
+    const steps = funnelSteps(
+      ['visit', 'signup', 'buy'],
+      [200, 50, 40],
+      [200, 60, 40],
+      [NaN, 30, 45.5],
+      [null, null, buy],
+    );
     expect(steps).toEqual([
       {
         name: 'visit',
@@ -13,6 +20,7 @@ describe('funnelSteps', () => {
         dropOff: 0,
         dropOffRate: 0,
         medianSecondsFromPrevious: null,
+        timeToConvert: null,
         usersWithEvent: 200,
       },
       {
@@ -23,6 +31,7 @@ describe('funnelSteps', () => {
         dropOff: 150,
         dropOffRate: 0.75,
         medianSecondsFromPrevious: 30,
+        timeToConvert: null,
         usersWithEvent: 60,
       },
       {
@@ -33,6 +42,7 @@ describe('funnelSteps', () => {
         dropOff: 10,
         dropOffRate: 0.2,
         medianSecondsFromPrevious: 45.5,
+        timeToConvert: buy,
         usersWithEvent: 40,
       },
     ]);

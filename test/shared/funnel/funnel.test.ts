@@ -1,5 +1,8 @@
 import edgeCases from '../../fixtures/funnel/edge-cases.json';
 import synthetic from '../../fixtures/funnel/synthetic.json';
+import demoEvents from '../../fixtures/funnel/demo-events.json';
+import { websiteEventsDataset } from '../../../server/demo/website-events';
+import { tableFromCells } from '../../../shared/table/from-cells';
 import { InputError, LimitError } from '../../../shared/errors';
 import { funnelReport } from '../../../shared/funnel/funnel';
 import type { FunnelAttributes, FunnelOptions } from '../../../shared/funnel/types';
@@ -248,5 +251,79 @@ describe('funnelReport', () => {
     expect(() => funnelReport(events, { ...options, breakdownColumn: 'user' }, { keys: [], values: [] })).toThrow(
       /^breakdownColumn: give a breakdown column or attributes, not both$/,
     );
+  });
+});
+
+describe('funnelReport on the demo website events against pandas', () => {
+  const demo = demoEvents as unknown as {
+    rows: number;
+    variants: { name: string; options: Case['options']; expected: { steps: unknown } }[];
+  };
+  const dataset = websiteEventsDataset();
+  const events = tableFromCells(dataset.header, dataset.rows);
+
+  test('the demo events are the ones the fixture was made from', () => {
+    expect(events.rowCount).toBe(demo.rows);
+  });
+
+  test.each(demo.variants.map((v) => [v.name, v]))('demo %s', (_, v) => {
+    const report = funnelReport(events, { userColumn: 'user_id', stepColumn: 'step', ...v.options });
+    expect(report.steps).toEqual(v.expected.steps);
+  });
+});
+
+describe('funnelReport path rules', () => {
+  const events = table(
+    text('user', ['a', 'a', 'a']),
+    text('event', ['visit', 'cancel', 'buy']),
+    numbers('ts', [0, 5, 10]),
+  );
+  const options = { userColumn: 'user', stepColumn: 'event', steps: ['visit', 'buy'], timeColumn: 'ts' };
+
+  test('funnelReport refuses exclusions, holdConstant and stepWindowsSeconds without ORDERED order', () => {
+    const any = { ...options, order: 'ANY' as const };
+    const exclusions = [{ step: 'cancel', afterStep: 1, beforeStep: 2 }];
+    expect(() => funnelReport(events, { ...any, exclusions })).toThrow(/^exclusions: needs order ORDERED/);
+    expect(() => funnelReport(events, { ...any, holdConstant: ['user'] })).toThrow(/^holdConstant: needs order/);
+    expect(() => funnelReport(events, { ...any, stepWindowsSeconds: [null, 5] })).toThrow(/^stepWindowsSeconds/);
+  });
+
+  test('funnelReport names the argument of a bad exclusion or step window', () => {
+    const bad = (o: Partial<FunnelOptions>) => () => funnelReport(events, { ...options, ...o });
+    expect(bad({ exclusions: [{ step: 'refund', afterStep: 1, beforeStep: 2 }] })).toThrow(
+      'exclusions: step "refund" not found in column "event"',
+    );
+    expect(bad({ exclusions: [{ step: 'cancel', afterStep: 2, beforeStep: 2 }] })).toThrow(
+      /^exclusions: entry 1 has afterStep 2 and beforeStep 2; expected step numbers with 1 ≤ afterStep < beforeStep ≤ 2/,
+    );
+    expect(bad({ stepWindowsSeconds: [5, 5] })).toThrow(/^stepWindowsSeconds: entry 1 is 5; step 1 has no previous/);
+    expect(bad({ stepWindowsSeconds: [null] })).toThrow(/^stepWindowsSeconds: 1 entries for 2 steps/);
+    expect(bad({ stepWindowsSeconds: [null, -1] })).toThrow(/^stepWindowsSeconds: entry 2 is -1/);
+    expect(bad({ holdConstant: ['device'] })).toThrow(InputError);
+    const untimed = table(text('user', ['a', 'a']), text('event', ['visit', 'cancel']), numbers('ts', [0, null]));
+    const exclusions = [{ step: 'cancel', afterStep: 1, beforeStep: 2 }];
+    expect(() => funnelReport(untimed, { ...options, exclusions, steps: ['visit', 'cancel'] })).toThrow(
+      'timeColumn: row 2 (step "cancel") has no time in column "ts"',
+    );
+    const withBuy = table(
+      text('user', ['a', 'a', 'a']),
+      text('event', ['visit', 'cancel', 'buy']),
+      numbers('ts', [0, null, 4]),
+    );
+    expect(() => funnelReport(withBuy, { ...options, exclusions })).toThrow(
+      'timeColumn: row 2 (excluded event "cancel") has no time in column "ts"',
+    );
+  });
+
+  test('funnelReport drops a user who did the excluded event between the steps, at the earlier step', () => {
+    const report = funnelReport(events, { ...options, exclusions: [{ step: 'cancel', afterStep: 1, beforeStep: 2 }] });
+    expect(report.steps.map((s) => s.users)).toEqual([1, 0]);
+    expect(funnelReport(events, options).steps[1].timeToConvert).toEqual({
+      p25: 10,
+      median: 10,
+      p75: 10,
+      p90: 10,
+      mean: 10,
+    });
   });
 });
