@@ -70,3 +70,20 @@ registerEnumType(RunStatus, {
     CANCELLED: { description: 'Stopped by cancelSegmentation; nothing stored.' },
   },
 });
+
+export enum SilhouetteMethod {
+  EXACT = 'EXACT',
+  SAMPLED = 'SAMPLED',
+}
+registerEnumType(SilhouetteMethod, {
+  name: 'SilhouetteMethod',
+  description: 'How a silhouette was computed.',
+  valuesConfig: {
+    EXACT: { description: 'Over every segmented row.' },
+    SAMPLED: {
+      description:
+        'Over a seeded random sample of rows, as scikit-learn’s silhouette_score(sample_size=…); see ' +
+        'silhouetteSampleSize and silhouetteStandardError.',
+    },
+  },
+});

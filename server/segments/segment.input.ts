@@ -84,4 +84,12 @@ export class SegmentInput extends TableSourceInput {
       'and `progress`, stop it with `cancelSegmentation`. No time limit applies (QUADRANT_ANALYSIS_TIMEOUT does not).',
   })
   background?: boolean | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Compute the exact silhouette however many rows there are (O(n²): minutes at 100,000 rows); by default it is ' +
+      'sampled on large inputs (silhouetteMethod SAMPLED).',
+  })
+  exactSilhouette?: boolean | null;
 }

@@ -129,6 +129,9 @@ export class SegmentationService {
       k: 0,
       rowCount: identity.rows,
       silhouette: null,
+      silhouetteMethod: null,
+      silhouetteSampleSize: null,
+      silhouetteStandardError: null,
       inertia: null,
       recommendedK: null,
       elbowK: null,
@@ -444,7 +447,7 @@ interface RunFigures {
   arrays: Partial<SegmentationArrays>;
 }
 
-function segmentFigures(result: SegmentationResult): RunFigures {
+function segmentFigures(result: SegmentationResult & SilhouetteFigures): RunFigures {
   return {
     figures: {
       kind: 'SEGMENT',
@@ -452,6 +455,7 @@ function segmentFigures(result: SegmentationResult): RunFigures {
       k: result.k,
       rowCount: result.rowCount,
       silhouette: result.silhouette,
+      ...silhouetteFigures(result),
       inertia: result.inertia,
       recommendedK: result.recommendedK,
       elbowK: elbowOf(result.kSelection),
@@ -476,7 +480,7 @@ function segmentFigures(result: SegmentationResult): RunFigures {
   };
 }
 
-function rfmFigures(result: RfmResult, windowMonths: number): RunFigures {
+function rfmFigures(result: RfmResult & SilhouetteFigures, windowMonths: number): RunFigures {
   return {
     figures: {
       kind: 'RFM',
@@ -484,6 +488,7 @@ function rfmFigures(result: RfmResult, windowMonths: number): RunFigures {
       k: result.k,
       rowCount: result.rowCount,
       silhouette: result.silhouette,
+      ...silhouetteFigures(result),
       inertia: result.inertia,
       recommendedK: result.recommendedK,
       elbowK: null,
@@ -514,7 +519,7 @@ function rfmFigures(result: RfmResult, windowMonths: number): RunFigures {
 }
 
 /** SegmentInput as runSegmentation's options, nulls dropped. */
-function segmentOptions(input: SegmentInput): SegmentOptions {
+function segmentOptions(input: SegmentInput): SegmentOptions & { exactSilhouette?: boolean } {
   return {
     features: input.features,
     ...definedOnly({
@@ -531,7 +536,23 @@ function segmentOptions(input: SegmentInput): SegmentOptions {
       keyColumn: input.keyColumn,
       minSegmentShare: input.minSegmentShare,
       excludeOutliers: input.excludeOutliers,
+      exactSilhouette: input.exactSilhouette,
     }),
+  };
+}
+
+/** How the core computed a result's silhouette; absent from cores that only compute it exactly. */
+interface SilhouetteFigures {
+  silhouetteMethod?: 'EXACT' | 'SAMPLED' | null;
+  silhouetteSampleSize?: number | null;
+  silhouetteStandardError?: number | null;
+}
+
+function silhouetteFigures(result: SilhouetteFigures): Required<SilhouetteFigures> {
+  return {
+    silhouetteMethod: result.silhouetteMethod ?? null,
+    silhouetteSampleSize: result.silhouetteSampleSize ?? null,
+    silhouetteStandardError: result.silhouetteStandardError ?? null,
   };
 }
 

@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { RunStatus, SegmentationKind, SegmentMethod } from './segment.enums';
+import { RunStatus, SegmentationKind, SegmentMethod, SilhouetteMethod } from './segment.enums';
 
 @ObjectType({ description: 'Inertia and silhouette of one k tried.' })
 export class KScore {
@@ -152,6 +152,15 @@ export class Segmentation {
   rowCount!: number | null;
   @Field(() => Float, { nullable: true, description: 'Mean silhouette of the segmented rows.' })
   silhouette!: number | null;
+  @Field(() => SilhouetteMethod, {
+    nullable: true,
+    description: 'EXACT or SAMPLED (large inputs, unless exactSilhouette); null without a silhouette.',
+  })
+  silhouetteMethod!: SilhouetteMethod | null;
+  @Field(() => Int, { nullable: true, description: 'SAMPLED: the rows the silhouette was computed on.' })
+  silhouetteSampleSize!: number | null;
+  @Field(() => Float, { nullable: true, description: 'SAMPLED: standard error of the sampled mean silhouette.' })
+  silhouetteStandardError!: number | null;
   @Field(() => Float, { nullable: true, description: 'Within-segment sum of squares in the scaled feature space.' })
   inertia!: number | null;
   @Field(() => Int, { nullable: true, description: 'The k with the highest silhouette among those tried.' })

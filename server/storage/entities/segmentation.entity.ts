@@ -112,6 +112,18 @@ export class SegmentationEntity {
   @Column({ name: 'created_at', type: 'varchar', length: 30 })
   createdAt!: string;
 
+  /** EXACT or SAMPLED: how `silhouette` was computed; null without a silhouette (or for runs stored before). */
+  @Column({ name: 'silhouette_method', type: 'varchar', length: 10, nullable: true })
+  silhouetteMethod!: 'EXACT' | 'SAMPLED' | null;
+
+  /** SAMPLED: the rows the silhouette was computed on. */
+  @Column({ name: 'silhouette_sample_size', type: 'integer', nullable: true })
+  silhouetteSampleSize!: number | null;
+
+  /** SAMPLED: the standard error of the sampled mean silhouette. */
+  @Column({ name: 'silhouette_standard_error', type: 'double precision', nullable: true })
+  silhouetteStandardError!: number | null;
+
   /**
    * RUNNING while a background run computes; the figures above are placeholders until DONE. Stored, not held in
    * memory, so every server over the same database reports it and any of them can cancel the run.
