@@ -62,7 +62,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   };
 }
 
-async function ensureDefaultWorkspace(dataSource: DataSource): Promise<void> {
+/** Creates the default workspace every request runs in, once. */
+export async function ensureDefaultWorkspace(dataSource: DataSource): Promise<void> {
   if (await dataSource.getRepository(WorkspaceEntity).findOneBy({ id: DEFAULT_WORKSPACE_ID })) return;
   await dataSource.transaction((m) =>
     m.insert(WorkspaceEntity, {

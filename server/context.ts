@@ -8,6 +8,8 @@ export interface Context {
   services: Services;
   /** Aborts when the request's client disconnects before its answer is sent: long analyses stop then. */
   signal?: AbortSignal;
+  /** Called as a long segmentation progresses (the command line's progress bar); the HTTP server sets none. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface Services {

@@ -23,11 +23,12 @@ export class AnalysisRunner {
     args: AnalysisArgs<N>,
     rows: number,
     request?: AbortSignal,
+    onProgress?: ProgressCallback,
   ): Promise<AnalysisResult<N>> {
     const timeout = AbortSignal.timeout(this.timeoutMs);
     const signal = request ? AbortSignal.any([request, timeout]) : timeout;
     try {
-      return await this.pool.run(analysis, args, { rows, signal });
+      return await this.pool.run(analysis, args, { rows, signal, ...(onProgress ? { onProgress } : {}) });
     } catch (error) {
       if (!isAbortError(error) || !signal.aborted) throw error;
       if (timeout.aborted) {

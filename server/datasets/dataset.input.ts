@@ -11,7 +11,7 @@ export class ColumnTypeInput {
   type!: ColumnType;
 }
 
-@InputType({ description: 'A dataset to import: a name and either CSV text or an inline table (exactly one).' })
+@InputType({ description: 'A dataset to import: a name and one of CSV text, an inline table or an .xlsx workbook.' })
 export class ImportDatasetInput {
   @Field()
   name!: string;
@@ -21,6 +21,15 @@ export class ImportDatasetInput {
 
   @Field(() => TableInput, { nullable: true })
   table?: TableInput;
+
+  @Field({
+    nullable: true,
+    description: 'An .xlsx workbook, base64-encoded: the table on `sheet` (default the first sheet) is imported.',
+  })
+  xlsx?: string;
+
+  @Field({ nullable: true, description: 'With xlsx: the sheet to import.' })
+  sheet?: string;
 
   @Field(() => [ColumnTypeInput], { nullable: true, description: 'Column types to force instead of inferring.' })
   types?: ColumnTypeInput[];

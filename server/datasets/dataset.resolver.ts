@@ -3,6 +3,7 @@ import { InputError } from '../../shared/errors';
 import type { ColumnType } from '../../shared/table/types';
 import type { Context } from '../context';
 import type { DatasetEntity } from '../storage/entities/dataset.entity';
+import { readXlsxTable } from '../workbooks/read-xlsx';
 import { ImportDatasetInput } from './dataset.input';
 import { Dataset, DatasetRows } from './dataset.type';
 
@@ -21,17 +22,24 @@ export class DatasetResolver {
     return services.datasets.find(workspaceId, id);
   }
 
-  @Mutation(() => Dataset, { description: 'Imports CSV text or an inline table; column types are inferred.' })
-  importDataset(
+  @Mutation(() => Dataset, {
+    description: 'Imports CSV text, an inline table or an .xlsx workbook (base64); column types are inferred.',
+  })
+  async importDataset(
     @Arg('input') input: ImportDatasetInput,
     @Ctx() { services, workspaceId }: Context,
   ): Promise<DatasetEntity> {
-    if ((input.csv === undefined || input.csv === null) === (input.table === undefined || input.table === null)) {
-      throw new InputError('importDataset: give exactly one of csv and table', 'input');
-    }
+    const given = [input.csv, input.table, input.xlsx].filter((source) => source !== undefined && source !== null);
+    if (given.length !== 1) throw new InputError('importDataset: give exactly one of csv, table and xlsx', 'input');
+    if (input.sheet != null && input.xlsx == null) throw new InputError('sheet: applies to an xlsx import', 'sheet');
     const types: Record<string, ColumnType> = {};
     for (const t of input.types ?? []) types[t.column] = t.type;
-    const source = input.csv != null ? { csv: input.csv } : { table: input.table! };
+    const source =
+      input.csv != null
+        ? { csv: input.csv }
+        : input.table != null
+          ? { table: input.table }
+          : { table: await workbookTable(input.xlsx!, input.sheet) };
     return services.datasets.importDataset(workspaceId, input.name, source, { types, dayOrder: input.dayOrder });
   }
 
@@ -59,4 +67,14 @@ export class DatasetResolver {
       rows: await services.datasets.previewRows(dataset, offset, limit),
     };
   }
+}
+
+/** The table of an uploaded workbook; messages name it "xlsx" (the argument), with the sheet, row or column. */
+async function workbookTable(base64: string, sheet: string | null | undefined) {
+  const text = base64.replace(/\s+/g, '');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text) || text.length % 4 !== 0) {
+    throw new InputError('xlsx: not base64 text (A–Z, a–z, 0–9, +, / and = padding)', 'xlsx');
+  }
+  const { table } = await readXlsxTable(Buffer.from(text, 'base64'), 'xlsx', sheet);
+  return { header: table.header, rows: table.rows };
 }

@@ -15,6 +15,7 @@ import { DatasetResolver } from '../datasets/dataset.resolver';
 import { ExperimentResolver } from '../experiments/experiment.resolver';
 import { FunnelResolver } from '../funnels/funnel.resolver';
 import { SegmentationResolver } from '../segments/segmentation.resolver';
+import { WorkbookResolver } from '../workbooks/workbook.resolver';
 import { CellScalar } from './cell.scalar';
 
 export const resolvers = [
@@ -24,6 +25,7 @@ export const resolvers = [
   ChannelResolver,
   ExperimentResolver,
   PeriodComparisonResolver,
+  WorkbookResolver,
 ] as const;
 
 /** Fields typed [[Cell]!]! by the contract: a list of rows, each row a non-null list of nullable cells. */

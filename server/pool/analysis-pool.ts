@@ -12,7 +12,7 @@ import { fromWorkerError } from './worker-error';
 export const WORKER_FILE = join(projectRoot(), 'dist', 'worker', 'analysis-worker.js');
 
 export interface PoolOptions {
-  /** Worker threads (the machine's cores). */
+  /** Worker threads (the machine's cores); 0 runs every analysis in place (the command line's one-shot process). */
   threads: number;
   /** Inputs of fewer rows run on the event loop. */
   minRows: number;
@@ -33,10 +33,14 @@ export interface RunOptions {
  * more than it saves. The caller must not use an input's typed arrays after handing them over.
  */
 export class AnalysisPool {
-  private readonly piscina: Piscina<WorkerTask, WorkerReply>;
+  private readonly piscina: Piscina<WorkerTask, WorkerReply> | null;
   private inPool = 0;
 
   constructor(readonly options: PoolOptions) {
+    if (options.threads === 0) {
+      this.piscina = null;
+      return;
+    }
     if (!existsSync(WORKER_FILE)) {
       throw new Error(`The analysis worker ${WORKER_FILE} is missing: run \`npm run build\` first`);
     }
@@ -56,7 +60,7 @@ export class AnalysisPool {
   ): Promise<AnalysisResult<N>> {
     options.signal?.throwIfAborted();
     const onProgress = options.onProgress ?? (() => undefined);
-    if (options.rows < this.options.minRows) {
+    if (this.piscina === null || options.rows < this.options.minRows) {
       const run = analyses[analysis] as (a: AnalysisArgs<N>, p: ProgressCallback) => AnalysisResult<N>;
       return run(args, onProgress);
     }
@@ -79,12 +83,16 @@ export class AnalysisPool {
 
   /** Threads, analyses handed to the pool and not yet settled (running or queued), and tasks completed. */
   get stats(): { threads: number; running: number; completed: number } {
-    return { threads: this.piscina.threads.length, running: this.inPool, completed: this.piscina.completed };
+    return {
+      threads: this.piscina?.threads.length ?? 0,
+      running: this.inPool,
+      completed: this.piscina?.completed ?? 0,
+    };
   }
 
   /** Stops every thread; running analyses are abandoned (their callers get an AbortError). */
   async close(): Promise<void> {
-    await this.piscina.close({ force: true });
+    await this.piscina?.close({ force: true });
   }
 }
 

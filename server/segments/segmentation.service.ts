@@ -82,7 +82,7 @@ export class SegmentationService {
         segmentFigures(await this.analyses.background('segment', { table, options }, rows, signal, onProgress)),
       );
     }
-    const result = await this.analyses.run('segment', { table, options }, rows, ctx.signal);
+    const result = await this.analyses.run('segment', { table, options }, rows, ctx.signal, ctx.onProgress);
     return this.save(identity, segmentFigures(result));
   }
 
@@ -115,7 +115,10 @@ export class SegmentationService {
         figures(await this.analyses.background('rfm', { table, options }, rows, signal, onProgress)),
       );
     }
-    return this.save(identity, figures(await this.analyses.run('rfm', { table, options }, rows, ctx.signal)));
+    return this.save(
+      identity,
+      figures(await this.analyses.run('rfm', { table, options }, rows, ctx.signal, ctx.onProgress)),
+    );
   }
 
   /**

@@ -9,11 +9,6 @@ export function numberCell(value: number | null | undefined): Cell {
   return value == null || !Number.isFinite(value) ? null : value;
 }
 
-/** A string as a cell; null and undefined are empty cells. */
-export function textCell(value: string | null | undefined): Cell {
-  return value ?? null;
-}
-
 /** "Yes" / "No", as a report reads (TRUE / FALSE looks like a formula result). */
 export function yesNo(value: boolean): Cell {
   return value ? 'Yes' : 'No';

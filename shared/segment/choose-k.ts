@@ -1,16 +1,34 @@
+import { createRng } from '../random';
 import { InputError } from '../errors';
 import { checkMatrix } from './check-matrix';
 import { elbowK } from './elbow';
-import { kMeans } from './kmeans';
-import { fsum } from '../math/sum';
-import { silhouetteSamples } from './silhouette';
-import { cutLinkage, wardLinkage } from './ward';
+import {
+  algorithmFor,
+  buildWardTree,
+  fitCost,
+  fitPartition,
+  treeCost,
+  type Algorithm,
+  type SizeLimits,
+  type WardTree,
+} from './fit-partition';
+import { silhouetteCost, WorkMeter } from './progress';
+import {
+  estimateSilhouette,
+  sampleRows,
+  SILHOUETTE_SAMPLE_SIZE,
+  type SilhouetteEstimate,
+  type SilhouetteMethod,
+} from './sampled-silhouette';
 
 export interface KScore {
   k: number;
   /** Within-cluster sum of squared distances to the centroids. */
   inertia: number;
-  /** Mean silhouette; null when the partition has fewer than 2 or more than n−1 clusters (k = 1 always). */
+  /**
+   * Mean silhouette (exact, or of the seeded sample: see silhouetteMethod); null when the partition has fewer than
+   * 2 or more than n−1 clusters (k = 1 always).
+   */
   silhouette: number | null;
 }
 
@@ -21,8 +39,16 @@ export interface KFit {
   centroids: Float64Array;
   inertia: number;
   silhouette: number | null;
-  /** Each row's silhouette (silhouetteSamples; invariant under renumbering the labels), or null with silhouette. */
+  /**
+   * Each row's silhouette (invariant under renumbering the labels): every row when exact; when sampled, the sampled
+   * rows' values within the sample and NaN elsewhere. Null with silhouette.
+   */
   silhouettes: Float64Array | null;
+  silhouetteMethod: SilhouetteMethod | null;
+  silhouetteSampleSize: number | null;
+  silhouetteStandardError: number | null;
+  /** MINI_BATCH_KMEANS only: the steps taken and the batch size. */
+  miniBatch?: { steps: number; batchSize: number };
 }
 
 export interface ChooseKResult {
@@ -38,33 +64,74 @@ export interface ChooseKResult {
   reason: string;
   /** Non-fatal problems met on the way (k-means warnings, prefixed by their k). */
   warnings: string[];
+  /** What partitioned the rows at this size (see algorithmFor). */
+  algorithm: Algorithm;
+  /** The Ward tree that was cut (WARD and WARD_HYBRID), for the dendrogram and for fits outside kMin..kMax. */
+  tree: WardTree | null;
+  /** The rows every sampled silhouette was computed on (the same for every k), or null when exact. */
+  silhouetteRows: Int32Array | null;
 }
 
-export interface ChooseKOptions {
+export interface ChooseKOptions extends SizeLimits {
   kMin: number;
   kMax: number;
   method: 'KMEANS' | 'WARD';
   /** k-means restarts per k (default 10); unused by WARD. */
   restarts?: number;
-  /** k-means seed, the same for every k (default 0); unused by WARD. */
+  /** Seed of the k-means runs (the same for every k), the Ward hybrid and the silhouette sample (default 0). */
   seed?: number;
   /** WARD only: wardLinkage(X, n, d) when the caller already has it, so it is not built twice. */
   linkage?: Float64Array;
-  /** Called after each unit of work (the Ward linkage when built here, then each k). */
+  /** WARD only: the tree (exact or hybrid, as algorithmFor picks) when the caller already has it. */
+  tree?: WardTree;
+  /** Always compute the exact silhouette, however many rows (O(n²) time). */
+  exactSilhouette?: boolean;
+  /** Rows up to which the silhouette is exact, and the rows sampled above it (default SILHOUETTE_SAMPLE_SIZE). */
+  silhouetteSampleSize?: number;
+  /**
+   * Called as work finishes, in estimated units (see WorkMeter): the tree when built here, each k-means restart, each
+   * silhouette. `done` grows to `total`.
+   */
   onProgress?: (done: number, total: number) => void;
 }
 
 /**
- * Fits every k in kMin..kMax and scores it by inertia (within-cluster sum of squares) and the exact mean
- * silhouette (as scikit-learn's silhouette_score), recommending the k with the highest silhouette; the elbow of the
- * inertia curve is reported alongside. KMEANS runs kMeans per k; WARD builds the linkage once and cuts it at every
- * k (as SciPy's fcluster maxclust), so the partitions are nested.
+ * The rows a silhouette is computed on: null (all rows, exact) when n ≤ sampleSize or exact is asked for, else a
+ * sampleRows draw of sampleSize rows from createRng(seed).
  *
- * Cost: KMEANS O(K·(restarts·iterations·n·k·d + n²·d)); WARD O(n²·d) for the linkage plus O(K·n²·d) for the
- * silhouettes, K being the number of k values.
+ * @throws {InputError} when sampleSize is not an integer ≥ 2.
+ */
+export function silhouetteRowsFor(
+  n: number,
+  options: { exact?: boolean; sampleSize?: number; seed?: number },
+): Int32Array | null {
+  const sampleSize = options.sampleSize ?? SILHOUETTE_SAMPLE_SIZE;
+  if (!Number.isInteger(sampleSize) || sampleSize < 2) {
+    throw new InputError(
+      `silhouetteSampleSize=${sampleSize} must be a whole number, at least 2`,
+      'silhouetteSampleSize',
+    );
+  }
+  if (options.exact || n <= sampleSize) return null;
+  return sampleRows(n, sampleSize, createRng(options.seed ?? 0));
+}
+
+/**
+ * Fits every k in kMin..kMax and scores it by inertia (within-cluster sum of squares) and the mean silhouette,
+ * recommending the k with the highest silhouette; the elbow of the inertia curve is reported alongside.
+ *
+ * - Partitions (algorithmFor): KMEANS runs kMeans per k, or miniBatchKMeans from miniBatchThreshold rows; WARD
+ *   builds the tree once (exact wardLinkage, or wardHybrid above exactWardLimit rows) and cuts it at every k (as
+ *   SciPy's fcluster maxclust), so the partitions are nested.
+ * - Silhouettes: exact (as scikit-learn's silhouette_score) up to silhouetteSampleSize rows or with exactSilhouette;
+ *   above, the silhouette of one seeded sample of silhouetteSampleSize rows (sampledSilhouette, as scikit-learn's
+ *   silhouette_score(sample_size=…)), the same rows for every k so that the k are compared on equal terms.
+ *
+ * Cost: KMEANS O(K·restarts·iterations·n·k·d) plus O(K·m²·d) for the silhouettes, m = min(n, sample size); WARD
+ * O(n²·d) for an exact tree, K being the number of k values.
  *
  * @throws {InputError} when kMin < 1, kMin > kMax, kMax exceeds n, the method is unknown, a given linkage does not
- * fit, or X is not a finite n×d matrix.
+ * fit, the sample size is below 2, or X is not a finite n×d matrix.
  * @example
  * // Three tight groups of three rows: (0,0) (0,1) (1,0) | (10,10) (10,11) (11,10) | (20,0) (21,0) (20,1).
  * chooseK(X, 9, 2, { kMin: 1, kMax: 5, method: 'KMEANS' }).reason;
@@ -72,7 +139,8 @@ export interface ChooseKOptions {
  */
 export function chooseK(X: Float64Array, n: number, d: number, options: ChooseKOptions): ChooseKResult {
   checkMatrix('chooseK', X, n, d);
-  const { kMin, kMax, method, restarts, seed, onProgress, linkage: given } = options;
+  const { kMin, kMax, method, restarts = 10, seed = 0, onProgress, linkage } = options;
+  const given: WardTree | undefined = options.tree ?? (linkage ? { kind: 'WARD', linkage } : undefined);
   if (!Number.isInteger(kMin) || kMin < 1)
     throw new InputError(`chooseK: kMin=${kMin} must be an integer >= 1`, 'kMin');
   if (!Number.isInteger(kMax)) throw new InputError(`chooseK: kMax=${kMax} must be an integer`, 'kMax');
@@ -81,40 +149,58 @@ export function chooseK(X: Float64Array, n: number, d: number, options: ChooseKO
   if (method !== 'KMEANS' && method !== 'WARD') {
     throw new InputError(`chooseK: method=${String(method)} must be KMEANS or WARD`, 'method');
   }
-  if (given !== undefined && (method !== 'WARD' || given.length !== (n - 1) * 4)) {
+  const algorithm = algorithmFor(method, n, options);
+  if (linkage !== undefined && (algorithm !== 'WARD' || linkage.length !== (n - 1) * 4)) {
     throw new InputError(
-      `chooseK: linkage must be WARD's (n−1)×4 = ${(n - 1) * 4} values, got ${given.length}`,
+      `chooseK: linkage must be WARD's (n−1)×4 = ${(n - 1) * 4} values, got ${linkage.length}`,
       'linkage',
     );
   }
+  if (given !== undefined && given.kind !== algorithm) {
+    throw new InputError(`chooseK: a ${given.kind} tree was given, but ${n} rows call for ${algorithm}`, 'tree');
+  }
+  const silhouetteRows = silhouetteRowsFor(n, {
+    exact: options.exactSilhouette,
+    sampleSize: options.silhouetteSampleSize,
+    seed,
+  });
+  const scored = silhouetteRows?.length ?? n;
 
-  const building = method === 'WARD' && given === undefined;
-  const total = kMax - kMin + 1 + (building ? 1 : 0);
-  let done = 0;
-  const progress = () => onProgress?.(++done, total);
-  const linkage = method === 'WARD' ? (given ?? wardLinkage(X, n, d)) : null;
-  if (building) progress();
+  const building = (algorithm === 'WARD' || algorithm === 'WARD_HYBRID') && given === undefined;
+  const total = (building ? treeCost(algorithm, n) : 0) + chooseKCost(algorithm, n, kMin, kMax, restarts, scored);
+  const meter = new WorkMeter(total, onProgress);
+  let tree: WardTree | null = given ?? null;
+  if (building) {
+    tree = buildWardTree(X, n, d, algorithm, seed);
+    meter.advance(treeCost(algorithm, n));
+  }
 
   const fits: KFit[] = [];
   const warnings: string[] = [];
   for (let k = kMin; k <= kMax; k++) {
-    let labels: Int32Array;
-    let centroids: Float64Array;
-    let inertia: number;
-    if (linkage === null) {
-      const run = kMeans(X, n, d, { k, restarts, seed });
-      ({ labels, centroids, inertia } = run);
-      for (const warning of run.warnings) warnings.push(`k=${k}: ${warning}`);
-    } else {
-      labels = cutLinkage(linkage, n, k);
-      ({ centroids, inertia } = withinCluster(X, n, d, labels));
-    }
-    const clusters = countClusters(labels);
-    const silhouettes = clusters >= 2 && clusters <= n - 1 ? silhouetteSamples(X, n, d, labels) : null;
-    const silhouette = silhouettes === null ? null : fsum(silhouettes) / n;
-    fits.push({ k, labels, centroids, inertia, silhouette, silhouettes });
-    progress();
+    const partition = fitPartition(X, n, d, k, {
+      algorithm,
+      restarts,
+      seed,
+      tree: tree ?? undefined,
+      onWork: (units) => meter.advance(units),
+    });
+    for (const warning of partition.warnings) warnings.push(`k=${k}: ${warning}`);
+    const estimate = estimateSilhouette(X, n, d, partition.labels, {
+      exact: silhouetteRows === null,
+      rows: silhouetteRows,
+    });
+    if (k >= 2) meter.advance(silhouetteCost(scored));
+    fits.push({
+      k,
+      labels: partition.labels,
+      centroids: partition.centroids,
+      inertia: partition.inertia,
+      ...silhouetteFields(estimate),
+      ...(partition.miniBatch ? { miniBatch: partition.miniBatch } : {}),
+    });
   }
+  meter.finish();
 
   const scores = fits.map(({ k, inertia, silhouette }) => ({ k, inertia, silhouette }));
   const elbow = elbowK(
@@ -132,6 +218,37 @@ export function chooseK(X: Float64Array, n: number, d: number, options: ChooseKO
     elbowK: elbow,
     reason: explain(best, elbow, kMin, kMax),
     warnings,
+    algorithm,
+    tree,
+    silhouetteRows,
+  };
+}
+
+/** Estimated work (WorkMeter units) of chooseK's fits and silhouettes, the tree aside; `scored` rows per silhouette. */
+export function chooseKCost(
+  algorithm: Algorithm,
+  n: number,
+  kMin: number,
+  kMax: number,
+  restarts: number,
+  scored: number,
+): number {
+  let total = 0;
+  for (let k = kMin; k <= kMax; k++)
+    total += fitCost(algorithm, n, k, restarts) + (k >= 2 ? silhouetteCost(scored) : 0);
+  return total;
+}
+
+/** The silhouette fields of a KFit from an estimate (all null when the silhouette is undefined). */
+export function silhouetteFields(
+  estimate: SilhouetteEstimate | null,
+): Pick<KFit, 'silhouette' | 'silhouettes' | 'silhouetteMethod' | 'silhouetteSampleSize' | 'silhouetteStandardError'> {
+  return {
+    silhouette: estimate?.score ?? null,
+    silhouettes: estimate?.samples ?? null,
+    silhouetteMethod: estimate?.method ?? null,
+    silhouetteSampleSize: estimate?.sampleSize ?? null,
+    silhouetteStandardError: estimate?.standardError ?? null,
   };
 }
 
@@ -143,34 +260,4 @@ function explain(best: KScore | null, elbow: number | null, kMin: number, kMax: 
   }
   const lead = `k=${best.k} has the highest silhouette (${(best.silhouette as number).toFixed(3)})`;
   return elbow === best.k ? `${lead} and is also the elbow of the inertia curve` : `${lead}; ${elbowPart}`;
-}
-
-function countClusters(labels: Int32Array): number {
-  return new Set(labels).size;
-}
-
-/** Centroids of labels 0..m−1 and the within-cluster sum of squares. */
-function withinCluster(
-  X: Float64Array,
-  n: number,
-  d: number,
-  labels: Int32Array,
-): { centroids: Float64Array; inertia: number } {
-  let m = 0;
-  for (let i = 0; i < n; i++) if (labels[i] + 1 > m) m = labels[i] + 1;
-  const centroids = new Float64Array(m * d);
-  const counts = new Float64Array(m);
-  for (let i = 0; i < n; i++) {
-    counts[labels[i]]++;
-    for (let j = 0; j < d; j++) centroids[labels[i] * d + j] += X[i * d + j];
-  }
-  for (let c = 0; c < m; c++) for (let j = 0; j < d; j++) centroids[c * d + j] /= counts[c];
-  let inertia = 0;
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < d; j++) {
-      const t = X[i * d + j] - centroids[labels[i] * d + j];
-      inertia += t * t;
-    }
-  }
-  return { centroids, inertia };
 }

@@ -20,6 +20,8 @@ export interface KMeansOptions {
   tolerance?: number;
   /** Starting centroids, k×d: no seeding and a single run (to compare with other implementations). */
   initialCentroids?: Float64Array;
+  /** Called after each run with the number of runs done (for progress reports). */
+  onRestart?: (done: number) => void;
 }
 
 export interface KMeansResult {
@@ -43,7 +45,9 @@ export interface KMeansResult {
  * centroids. A cluster left empty is re-seeded with the rows farthest from their centroids (scikit-learn's
  * `_relocate_empty_clusters`). Assignment skips rows whose nearest centroid provably did not change, using
  * Hamerly's bounds (one upper and one lower bound per row), so it returns what the plain loop returns in far
- * fewer distance computations.
+ * fewer distance computations; the cluster sums are updated only for rows that change cluster, so a row that stays
+ * is not read at all (its coordinates are the bulk of the memory traffic). Sums kept this way differ from sums
+ * recomputed in row order in the last bits only (relative 1e-15 on the centroids).
  *
  * Cost per iteration O(n·d + k²·d + r·k·d), r being the rows whose bounds fail; memory O(n + k·d), plus a copy of
  * X padded to a multiple of 4 columns when d is not one (see squared-distances).
@@ -81,12 +85,15 @@ export function kMeans(X: Float64Array, n: number, d: number, options: KMeansOpt
   let best: Run;
   if (initialCentroids !== undefined) {
     best = run(padRows(initialCentroids, k, d, width).slice());
+    options.onRestart?.(1);
   } else {
     const rng = createRng(seed);
     best = run(seedPadded(rows, n, width, k, rng));
+    options.onRestart?.(1);
     for (let r = 1; r < restarts; r++) {
       const next = run(seedPadded(rows, n, width, k, rng));
       if (next.inertia < best.inertia) best = next;
+      options.onRestart?.(r + 1);
     }
   }
 
@@ -123,8 +130,12 @@ class Workspace {
   readonly counts: Float64Array;
   readonly next: Float64Array;
   readonly shift: Float64Array;
+  /** Per cluster, the sum of its moves since the bounds were first set (see Moves). */
+  readonly drift: Float64Array;
   readonly half: Float64Array;
-  readonly distances: Float64Array;
+  /** Copies of sums and counts that an empty-cluster relocation edits, so the running sums keep following labels. */
+  readonly relocatedSums: Float64Array;
+  readonly relocatedCounts: Float64Array;
   /** k rows of up to BLOCK distances each, for assignAll. */
   readonly block: Float64Array;
   constructor(n: number, width: number, k: number) {
@@ -134,17 +145,24 @@ class Workspace {
     this.counts = new Float64Array(k);
     this.next = new Float64Array(k * width);
     this.shift = new Float64Array(k);
+    this.drift = new Float64Array(k);
     this.half = new Float64Array(k);
-    this.distances = new Float64Array(k);
+    this.relocatedSums = new Float64Array(k * width);
+    this.relocatedCounts = new Float64Array(k);
     this.block = new Float64Array(k * Math.min(n, BLOCK));
   }
 }
 
-/** Centroid moves of the last update, folded into the bounds at the next assignment. */
+/**
+ * Centroid moves, folded lazily into the bounds: a row's stored upper bound is its distance minus its cluster's
+ * accumulated move (Workspace.drift) when it was set, and its stored lower bound the distance plus the accumulated
+ * largest move; the bounds of a row that keeps its centroid are never rewritten.
+ */
 interface Moves {
+  /** Largest move of the last update. */
   largest: number;
-  secondLargest: number;
-  largestCluster: number;
+  /** Sum of the largest moves since the bounds were first set. */
+  drift: number;
 }
 
 /** One Lloyd run from the given centroids (overwritten), iterating as scikit-learn's `_kmeans_single_lloyd`. */
@@ -160,8 +178,9 @@ function lloyd(
   w: Workspace,
 ): Run {
   const labels = new Int32Array(n);
-  const moves: Moves = { largest: 0, secondLargest: 0, largestCluster: -1 };
+  const moves: Moves = { largest: 0, drift: 0 };
   assignAll(rows, n, width, k, centers, labels, w);
+  w.drift.fill(0);
   let iterations = 0;
   let converged = false;
   let labelsSettled = false;
@@ -250,8 +269,9 @@ function accumulate(rows: Float64Array, n: number, width: number, labels: Int32A
 /**
  * Hamerly's assignment step: a row keeps its centroid when its upper bound (distance to its centroid) is below
  * both its lower bound (distance to the second nearest) and half the distance from its centroid to the nearest
- * other one; otherwise the upper bound is tightened and, failing that, all centroids are scanned. Each row is then
- * added to its cluster's sum (in row order, as a separate pass would). Returns how many labels changed.
+ * other one; otherwise the upper bound is tightened and, failing that, all centroids are scanned (first of equals,
+ * as argmin). The cluster sums follow the labels: a row that changes cluster moves its coordinates from the old
+ * sum to the new one (Hamerly 2010), so rows that stay are never read. Returns how many labels changed.
  */
 function assignBounded(
   rows: Float64Array,
@@ -263,69 +283,49 @@ function assignBounded(
   w: Workspace,
   moves: Moves,
 ): number {
-  const { upper, lower, shift, half, sums, counts } = w;
-  const { largest, secondLargest, largestCluster } = moves;
+  const { upper, lower, shift, drift, half, sums, counts } = w;
+  for (let c = 0; c < k; c++) drift[c] += shift[c];
+  moves.drift += moves.largest;
+  const lowerDrift = moves.drift;
   halfGaps(centers, width, k, half);
-  sums.fill(0);
-  counts.fill(0);
   let changed = 0;
   for (let i = 0, p = 0; i < n; i++, p += width) {
-    let a = labels[i];
-    const l = lower[i] - (a === largestCluster ? secondLargest : largest);
+    const a = labels[i];
+    const l = lower[i] - lowerDrift;
     const bound = half[a] > l ? half[a] : l;
-    let u = upper[i] + shift[a];
-    lower[i] = l;
-    if (u > bound) {
-      u = Math.sqrt(squaredDistance(rows, p, centers, a * width, width));
-      if (u > bound) {
-        const nearest = scan(rows, i, width, k, centers, labels, w);
-        if (nearest !== a) changed++;
-        a = nearest;
-        u = upper[i];
+    if (upper[i] + drift[a] <= bound) continue;
+    const tight = Math.sqrt(squaredDistance(rows, p, centers, a * width, width));
+    upper[i] = tight - drift[a];
+    if (tight <= bound) continue;
+    let best = 0;
+    let bestDistance = Infinity;
+    let secondDistance = Infinity;
+    for (let c = 0, q = 0; c < k; c++, q += width) {
+      const s = squaredDistance(rows, p, centers, q, width);
+      if (s < bestDistance) {
+        secondDistance = bestDistance;
+        bestDistance = s;
+        best = c;
+      } else if (s < secondDistance) {
+        secondDistance = s;
       }
     }
-    upper[i] = u;
-    counts[a]++;
-    const q = a * width;
-    for (let j = 0; j < width; j += 4) {
-      sums[q + j] += rows[p + j];
-      sums[q + j + 1] += rows[p + j + 1];
-      sums[q + j + 2] += rows[p + j + 2];
-      sums[q + j + 3] += rows[p + j + 3];
+    upper[i] = Math.sqrt(bestDistance) - drift[best];
+    lower[i] = Math.sqrt(secondDistance) + lowerDrift;
+    if (best === a) continue;
+    labels[i] = best;
+    changed++;
+    counts[a]--;
+    counts[best]++;
+    const from = a * width;
+    const to = best * width;
+    for (let j = 0; j < width; j++) {
+      const x = rows[p + j];
+      sums[from + j] -= x;
+      sums[to + j] += x;
     }
   }
   return changed;
-}
-
-/** Full scan for row i: sets its label (first of equals, as argmin) and both bounds; returns the label. */
-function scan(
-  rows: Float64Array,
-  i: number,
-  width: number,
-  k: number,
-  centers: Float64Array,
-  labels: Int32Array,
-  w: Workspace,
-): number {
-  const distances = w.distances;
-  squaredDistances(rows, i * width, centers, width, 0, k, distances);
-  let best = 0;
-  let bestDistance = Infinity;
-  let secondDistance = Infinity;
-  for (let c = 0; c < k; c++) {
-    const s = distances[c];
-    if (s < bestDistance) {
-      secondDistance = bestDistance;
-      bestDistance = s;
-      best = c;
-    } else if (s < secondDistance) {
-      secondDistance = s;
-    }
-  }
-  labels[i] = best;
-  w.upper[i] = Math.sqrt(bestDistance);
-  w.lower[i] = Math.sqrt(secondDistance);
-  return best;
 }
 
 /** half[c] = half the distance from centroid c to its nearest other centroid (Infinity when k = 1). */
@@ -356,8 +356,15 @@ function updateCenters(
   mean: Float64Array,
   w: Workspace,
 ): void {
-  const { sums, counts, next } = w;
-  relocateEmptyClusters(rows, n, width, k, labels, centers, w);
+  let { sums, counts } = w;
+  if (counts.includes(0)) {
+    w.relocatedSums.set(sums);
+    w.relocatedCounts.set(counts);
+    sums = w.relocatedSums;
+    counts = w.relocatedCounts;
+    relocateEmptyClusters(rows, n, width, k, labels, centers, sums, counts);
+  }
+  const next = w.next;
   for (let c = 0, q = 0; c < k; c++, q += width) {
     const count = counts[c];
     for (let j = 0; j < width; j++) next[q + j] = count > 0 ? sums[q + j] / count : mean[j];
@@ -371,12 +378,11 @@ function relocateEmptyClusters(
   k: number,
   labels: Int32Array,
   centers: Float64Array,
-  w: Workspace,
+  sums: Float64Array,
+  counts: Float64Array,
 ): void {
-  const { sums, counts } = w;
   const empty: number[] = [];
   for (let c = 0; c < k; c++) if (counts[c] === 0) empty.push(c);
-  if (empty.length === 0) return;
 
   const distances = new Float64Array(n);
   let farthest = 0;
@@ -416,7 +422,7 @@ function largestIndices(values: Float64Array, m: number): Int32Array {
   return top;
 }
 
-/** Distances each centroid moved; returns their sum of squares (scikit-learn's center_shift_tot). */
+/** Distances each centroid moved, and the largest; returns their sum of squares (scikit-learn's center_shift_tot). */
 function recordMoves(
   before: Float64Array,
   after: Float64Array,
@@ -427,20 +433,11 @@ function recordMoves(
 ): number {
   let total = 0;
   moves.largest = 0;
-  moves.secondLargest = 0;
-  moves.largestCluster = -1;
   for (let c = 0; c < k; c++) {
     const squared = squaredDistance(before, c * width, after, c * width, width);
     total += squared;
-    const s = Math.sqrt(squared);
-    shift[c] = s;
-    if (s > moves.largest) {
-      moves.secondLargest = moves.largest;
-      moves.largest = s;
-      moves.largestCluster = c;
-    } else if (s > moves.secondLargest) {
-      moves.secondLargest = s;
-    }
+    shift[c] = Math.sqrt(squared);
+    if (shift[c] > moves.largest) moves.largest = shift[c];
   }
   return total;
 }

@@ -1,5 +1,4 @@
 import { InputError } from '../errors';
-import { fsum } from '../math/sum';
 import { encodeColumn, expectType, getColumn } from '../table/access';
 import type { Column, DateColumn, NumberColumn, Table } from '../table/types';
 import { kMeans } from './kmeans';
@@ -9,7 +8,8 @@ import { relabelBySize } from './relabel';
 import { nameRfmClusters, RFM_SEGMENTS, rfmSegmentName } from './rfm-names';
 import { rfmScores } from './rfm-scores';
 import { rfmTable } from './rfm-table';
-import { silhouetteSamples } from './silhouette';
+import { silhouetteFields, silhouetteRowsFor } from './choose-k';
+import { estimateSilhouette } from './sampled-silhouette';
 import type { RfmCustomers, RfmOptions, RfmResult, RfmScores, Segment } from './types';
 
 const RFM_FEATURES = ['recency', 'frequency', 'monetary'];
@@ -100,6 +100,9 @@ export function runRfm(table: Table, options: RfmOptions): RfmResult {
     rowCount: n,
     labels: clustering.labels,
     silhouette: clustering.silhouette,
+    silhouetteMethod: clustering.silhouetteMethod,
+    silhouetteSampleSize: clustering.silhouetteSampleSize,
+    silhouetteStandardError: clustering.silhouetteStandardError,
     inertia: clustering.inertia,
     recommendedK: null,
     recommendationReason: clustering.reason,
@@ -123,6 +126,9 @@ interface RfmClustering {
   names: string[];
   silhouettes: Float64Array | null;
   silhouette: number | null;
+  silhouetteMethod: RfmResult['silhouetteMethod'];
+  silhouetteSampleSize: number | null;
+  silhouetteStandardError: number | null;
   inertia: number | null;
   kSelection: RfmResult['kSelection'];
   reason: string;
@@ -139,6 +145,9 @@ function scoreSegments(scores: RfmScores): RfmClustering {
     names: present.map((s) => RFM_SEGMENTS[s]),
     silhouettes: null,
     silhouette: null,
+    silhouetteMethod: null,
+    silhouetteSampleSize: null,
+    silhouetteStandardError: null,
     inertia: null,
     kSelection: [],
     reason: 'segments follow the R×F score map; no k is chosen',
@@ -180,15 +189,14 @@ function clusterSegments(
       `k=${options.k} asked for, but only ${sizes.length} distinct segments could be formed (repeated customers)`,
     );
   }
-  const silhouettes = sizes.length >= 2 && sizes.length <= n - 1 ? silhouetteSamples(X, n, d, labels) : null;
-  const silhouette = silhouettes ? fsum(silhouettes) / n : null;
+  const rows = silhouetteRowsFor(n, { seed: options.seed });
+  const scored = silhouetteFields(estimateSilhouette(X, n, d, labels, { exact: rows === null, rows }));
   return {
     labels,
     names: nameRfmClusters(centres, sizes.length),
-    silhouettes,
-    silhouette,
+    ...scored,
     inertia: fit.inertia,
-    kSelection: [{ k: options.k, inertia: fit.inertia, silhouette }],
+    kSelection: [{ k: options.k, inertia: fit.inertia, silhouette: scored.silhouette }],
     reason: `k=${options.k} was given; no other k was tried`,
     warnings,
   };

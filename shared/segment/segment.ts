@@ -2,16 +2,27 @@ import { InputError } from '../errors';
 import { fsum } from '../math/sum';
 import { getColumn, stringValues } from '../table/access';
 import type { Table } from '../table/types';
-import { chooseK, type KFit, type KScore } from './choose-k';
+import { createRng } from '../random';
+import { chooseK, chooseKCost, silhouetteFields, silhouetteRowsFor, type KFit, type KScore } from './choose-k';
+import {
+  algorithmFor,
+  buildWardTree,
+  fitCost,
+  fitPartition,
+  treeCost,
+  withinCluster,
+  type Algorithm,
+  type WardTree,
+} from './fit-partition';
 import { kMeans } from './kmeans';
 import { nameSegments } from './names';
 import { checkMinSegmentShare, DEFAULT_MIN_SEGMENT_SHARE, flagSmallSegments, rowsInSegments } from './outliers';
 import { preprocess, type Preprocessed } from './preprocess';
 import { profileSegments } from './profile';
 import { relabelBySize } from './relabel';
-import { silhouetteSamples } from './silhouette';
+import { kMeansRestartCost, silhouetteCost } from './progress';
+import { estimateSilhouette, sampleRows, type SilhouetteMethod } from './sampled-silhouette';
 import type { Segment, SegmentationResult, SegmentMethod, SegmentOptions } from './types';
-import { cutLinkage, wardLinkage } from './ward';
 
 /**
  * Segments the rows of a table: preprocess (see `preprocess`), cluster with k-means or Ward, profile, name.
@@ -28,8 +39,14 @@ import { cutLinkage, wardLinkage } from './ward';
  *   once; the set-aside rows are described as one more segment, label −1, compared against the segmented rows, with
  *   the silhouettes they had in the first clustering.
  * - `labels` has one entry per input row: −1 for rows dropped (missing = DROP) or set aside.
- * Deterministic for a given seed. Cost: that of `chooseK` (O(K·n²·d) for the silhouettes), twice with outliers set
- * aside.
+ * - At scale (see algorithmFor, SILHOUETTE_SAMPLE_SIZE): k-means turns mini-batch from `miniBatchThreshold` rows
+ *   (default 1,000,000; `miniBatch` then reports its fit against full k-means on a 20,000-row sample), Ward turns
+ *   hybrid above `exactWardLimit` rows (default 20,000; k-means micro-clusters, then Ward on them), and the
+ *   silhouette is that of one seeded sample of `silhouetteSampleSize` rows (default 5,000) above that many rows,
+ *   with its standard error, unless `exactSilhouette` is set. The result says which (`algorithm`,
+ *   `silhouetteMethod`).
+ * Deterministic for a given seed. Cost: that of `chooseK` (O(K·m²·d) for the silhouettes, m = min(n, sample
+ * size)), twice with outliers set aside.
  *
  * @throws InputError for bad options (k < 2, kMin < 1, kMax < kMin, kMax < 2 without k, restarts < 1, an unknown method, a share
  *   outside [0, 1)), fewer usable rows than k (or than kMin + 1), and every input problem `preprocess` reports.
@@ -122,6 +139,12 @@ export function runSegmentation(table: Table, options: SegmentOptions): Segmenta
     rowCount: table.rowCount,
     labels,
     silhouette: final.silhouette,
+    silhouetteMethod: final.silhouetteMethod,
+    silhouetteSampleSize: final.silhouetteSampleSize,
+    silhouetteStandardError: final.silhouetteStandardError,
+    algorithm: final.algorithm,
+    miniBatch: final.miniBatch,
+    wardHybrid: final.tree?.kind === 'WARD_HYBRID' ? { microClusters: final.tree.hybrid.microClusters } : null,
     inertia: final.inertia,
     recommendedK: final.recommendedK,
     recommendationReason: final.reason,
@@ -132,7 +155,7 @@ export function runSegmentation(table: Table, options: SegmentOptions): Segmenta
     outlierRows,
     featureNames: final.prep.featureNames,
     warnings: [...warnings, ...final.warnings],
-    ...(final.linkage ? { linkage: final.linkage, linkageRows: final.prep.rowIndex } : {}),
+    ...dendrogram(final),
   };
 }
 
@@ -152,6 +175,10 @@ interface Settings {
   seed: number;
   minSegmentShare: number;
   excludeOutliers: boolean;
+  exactSilhouette: boolean;
+  silhouetteSampleSize?: number;
+  miniBatchThreshold?: number;
+  exactWardLimit?: number;
 }
 
 /** Options with defaults applied, checked before any work is done. */
@@ -196,6 +223,10 @@ function resolve(options: SegmentOptions): Settings {
     seed,
     minSegmentShare,
     excludeOutliers: options.excludeOutliers ?? false,
+    exactSilhouette: options.exactSilhouette ?? false,
+    silhouetteSampleSize: options.silhouetteSampleSize,
+    miniBatchThreshold: positiveWhole(options.miniBatchThreshold, 'miniBatchThreshold'),
+    exactWardLimit: positiveWhole(options.exactWardLimit, 'exactWardLimit'),
   };
 }
 
@@ -208,12 +239,20 @@ interface Analysis {
   inertia: number;
   silhouette: number | null;
   silhouettes: Float64Array | null;
+  silhouetteMethod: SilhouetteMethod | null;
+  silhouetteSampleSize: number | null;
+  silhouetteStandardError: number | null;
   kSelection: KScore[];
   recommendedK: number | null;
   reason: string;
   warnings: string[];
-  linkage?: Float64Array;
+  algorithm: Algorithm;
+  tree: WardTree | null;
+  miniBatch: SegmentationResult['miniBatch'];
 }
+
+/** Rows of the seeded sample on which a mini-batch fit is checked against full k-means. */
+const MINI_BATCH_CHECK_ROWS = 20_000;
 
 function analyse(
   table: Table,
@@ -234,25 +273,70 @@ function analyse(
   const warnings: string[] = [];
   if (k !== undefined && k > n) throw new InputError(`k=${k} exceeds the ${n} usable rows`, 'k');
 
-  const linkage = method === 'WARD' ? wardLinkage(X, n, d) : undefined;
-  let fit: (Pick<KFit, 'k' | 'labels' | 'inertia'> & Partial<Pick<KFit, 'silhouettes'>>) | undefined;
+  const algorithm = algorithmFor(method, n, settings);
+  const silhouetteRows = silhouetteRowsFor(n, {
+    exact: settings.exactSilhouette,
+    sampleSize: settings.silhouetteSampleSize,
+    seed,
+  });
+  const scored = silhouetteRows?.length ?? n;
+  const kMax = settings.scoreRange ? Math.min(settings.kMax, n - 1) : settings.kMax;
+  if (settings.scoreRange && kMax < kMin) {
+    throw new InputError(
+      `kMin=${kMin} needs at least ${kMin + 1} usable rows to compare silhouettes; there are ${n}`,
+      'kMin',
+    );
+  }
+
+  // Progress: chooseK plans its own work; around it come the tree, a given k outside the scored range and the
+  // mini-batch check, planned here as `extra`.
+  const givenOutside = k !== undefined && (!settings.scoreRange || k < kMin || k > kMax);
+  const checkRows = Math.min(n, MINI_BATCH_CHECK_ROWS);
+  let extra = treeCost(algorithm, n);
+  if (givenOutside) extra += fitCost(algorithm, n, k, restarts) + silhouetteCost(scored);
+  if (algorithm === 'MINI_BATCH_KMEANS') extra += restarts * kMeansRestartCost(checkRows, k ?? kMax);
+  let planned = 0;
+  let plannedDone = 0;
+  let extraDone = 0;
+  const advance = (units: number) => {
+    extraDone = Math.min(extra, extraDone + units);
+    onProgress(plannedDone + extraDone, planned + extra);
+  };
+  if (settings.scoreRange) {
+    // chooseK's plan, known before its first report, so the first total reported is already the whole pass.
+    planned = chooseKCost(algorithm, n, kMin, kMax, restarts, scored);
+  }
+
+  const tree = algorithm === 'WARD' || algorithm === 'WARD_HYBRID' ? buildWardTree(X, n, d, algorithm, seed) : null;
+  advance(treeCost(algorithm, n));
+
+  let fit: Omit<KFit, 'centroids'> | undefined;
   let kSelection: KScore[] = [];
   let recommendedK: number | null = null;
   let reason = `k=${k} was given; no other k was tried`;
   if (settings.scoreRange) {
-    const kMax = Math.min(settings.kMax, n - 1);
-    if (kMax < kMin) {
-      throw new InputError(
-        `kMin=${kMin} needs at least ${kMin + 1} usable rows to compare silhouettes; there are ${n}`,
-        'kMin',
-      );
-    }
     if (kMax < settings.kMax) {
       warnings.push(
         `kMax lowered from ${settings.kMax} to ${kMax}: the silhouette needs fewer segments than the ${n} usable rows`,
       );
     }
-    const selection = chooseK(X, n, d, { kMin, kMax, method, restarts, seed, onProgress, linkage });
+    const selection = chooseK(X, n, d, {
+      kMin,
+      kMax,
+      method,
+      restarts,
+      seed,
+      tree: tree ?? undefined,
+      exactSilhouette: settings.exactSilhouette,
+      silhouetteSampleSize: settings.silhouetteSampleSize,
+      miniBatchThreshold: settings.miniBatchThreshold,
+      exactWardLimit: settings.exactWardLimit,
+      onProgress: (done, total) => {
+        planned = total;
+        plannedDone = done;
+        onProgress(plannedDone + extraDone, planned + extra);
+      },
+    });
     ({ recommendedK, reason } = selection);
     kSelection = selection.scores;
     warnings.push(...selection.warnings);
@@ -261,8 +345,21 @@ function analyse(
   // The given k outside the scored range: fitted here, so its silhouette is computed once, below.
   const scoreGivenK = !fit;
   if (!fit) {
-    fit = fitK(X, n, d, k as number, settings, linkage, warnings);
-    if (!settings.scoreRange) onProgress(1, 1);
+    const partition = fitPartition(X, n, d, k as number, {
+      algorithm,
+      restarts,
+      seed,
+      tree: tree ?? undefined,
+      onWork: advance,
+    });
+    warnings.push(...partition.warnings);
+    fit = {
+      k: k as number,
+      labels: partition.labels,
+      inertia: partition.inertia,
+      ...silhouetteFields(null),
+      ...(partition.miniBatch ? { miniBatch: partition.miniBatch } : {}),
+    };
   }
 
   const { labels, sizes } = relabelBySize(fit.labels);
@@ -272,84 +369,122 @@ function analyse(
     );
   }
   // A row's silhouette does not depend on how segments are numbered: reuse chooseK's when it scored this k.
-  const silhouettes =
-    sizes.length >= 2 && sizes.length <= n - 1 ? (fit.silhouettes ?? silhouetteSamples(X, n, d, labels)) : null;
-  const silhouette = silhouettes ? fsum(silhouettes) / n : null;
+  const silhouette = scoreGivenK
+    ? silhouetteFields(estimateSilhouette(X, n, d, labels, { exact: silhouetteRows === null, rows: silhouetteRows }))
+    : fit;
   if (scoreGivenK) {
-    kSelection = [...kSelection, { k: fit.k, inertia: fit.inertia, silhouette }].sort((a, b) => a.k - b.k);
+    advance(silhouetteCost(scored));
+    kSelection = [...kSelection, { k: fit.k, inertia: fit.inertia, silhouette: silhouette.silhouette }].sort(
+      (a, b) => a.k - b.k,
+    );
   }
+  const miniBatch = fit.miniBatch ? checkMiniBatch(X, n, d, labels, settings, checkRows, fit.miniBatch) : null;
+  advance(extra);
   return {
     prep,
     labels,
     sizes,
     inertia: fit.inertia,
-    silhouette,
-    silhouettes,
+    silhouette: silhouette.silhouette,
+    silhouettes: silhouette.silhouettes,
+    silhouetteMethod: silhouette.silhouetteMethod,
+    silhouetteSampleSize: silhouette.silhouetteSampleSize,
+    silhouetteStandardError: silhouette.silhouetteStandardError,
     kSelection,
     recommendedK,
     reason,
     warnings,
-    ...(linkage ? { linkage } : {}),
+    algorithm,
+    tree,
+    miniBatch,
   };
 }
 
-/** One partition into k: k-means, or the Ward tree cut as SciPy's fcluster(maxclust). */
-function fitK(
+/**
+ * A mini-batch fit against full k-means on a seeded sample of rows (sampleRows from createRng(seed)): the sample's
+ * squared distances to the nearest segment centroid (the segments' means over all rows) against the inertia of
+ * kMeans (same k, restarts and seed) fitted on the sample alone.
+ */
+function checkMiniBatch(
   X: Float64Array,
   n: number,
   d: number,
-  k: number,
+  labels: Int32Array,
   settings: Settings,
-  linkage: Float64Array | undefined,
-  warnings: string[],
-): Pick<KFit, 'k' | 'labels' | 'inertia'> {
-  if (!linkage) {
-    const run = kMeans(X, n, d, { k, restarts: settings.restarts, seed: settings.seed });
-    warnings.push(...run.warnings);
-    return { k, labels: run.labels, inertia: run.inertia };
+  sampleSize: number,
+  run: { steps: number; batchSize: number },
+): NonNullable<SegmentationResult['miniBatch']> {
+  const { centroids } = withinCluster(X, n, d, labels);
+  const m = centroids.length / d;
+  const rows = sampleRows(n, sampleSize, createRng(settings.seed));
+  const sample = new Float64Array(sampleSize * d);
+  rows.forEach((row, s) => sample.set(X.subarray(row * d, row * d + d), s * d));
+  const squares = new Float64Array(sampleSize);
+  for (let s = 0; s < sampleSize; s++) {
+    let best = Infinity;
+    for (let c = 0; c < m; c++) {
+      let t = 0;
+      for (let j = 0; j < d; j++) t += (sample[s * d + j] - centroids[c * d + j]) ** 2;
+      if (t < best) best = t;
+    }
+    squares[s] = best;
   }
-  const labels = cutLinkage(linkage, n, k);
-  return { k, labels, inertia: withinClusterSumOfSquares(X, n, d, labels) };
-}
-
-/** Σ‖x − centroid of x's cluster‖², the k-means inertia of any partition (labels 0..m−1). */
-function withinClusterSumOfSquares(X: Float64Array, n: number, d: number, labels: Int32Array): number {
-  let m = 0;
-  for (let i = 0; i < n; i++) m = Math.max(m, labels[i] + 1);
-  const centroids = new Float64Array(m * d);
-  const counts = new Float64Array(m);
-  for (let i = 0; i < n; i++) {
-    counts[labels[i]]++;
-    for (let j = 0; j < d; j++) centroids[labels[i] * d + j] += X[i * d + j];
-  }
-  for (let c = 0; c < m; c++) for (let j = 0; j < d; j++) centroids[c * d + j] /= counts[c];
-  const squares = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < d; j++) squares[i] += (X[i * d + j] - centroids[labels[i] * d + j]) ** 2;
-  }
-  return fsum(squares);
+  const full = kMeans(sample, sampleSize, d, { k: m, restarts: settings.restarts, seed: settings.seed });
+  return {
+    batchSize: run.batchSize,
+    steps: run.steps,
+    sampleSize,
+    inertiaOnSample: fsum(squares),
+    fullInertiaOnSample: full.inertia,
+  };
 }
 
 /**
  * Progress over one or two passes: with excludeOutliers the first pass counts as half the work, since a second pass
- * may repeat it; when none is needed the count jumps to the end, so a progress bar never stops at half.
+ * may repeat it; when none is needed the count jumps to the end, so a progress bar never stops at half. The second
+ * pass is planned from its own rows; should it plan more work than the first (Ward turning exact below its limit),
+ * the share already reported is kept rather than moving back.
  */
 function progressReporter(onProgress: SegmentOptions['onProgress'], twoPasses: boolean) {
   let firstTotal = 0;
   let secondRan = false;
+  let shown = 0;
+  const report = (done: number, total: number) => {
+    if (total > 0) shown = Math.max(shown, done / total);
+    onProgress?.(shown * total, total);
+  };
   return {
     first: (done: number, total: number) => {
       firstTotal = total;
-      onProgress?.(done, twoPasses ? 2 * total : total);
+      report(done, twoPasses ? 2 * total : total);
     },
     second: (done: number, total: number) => {
       secondRan = true;
-      onProgress?.(firstTotal + done, firstTotal + total);
+      report(firstTotal + done, firstTotal + total);
     },
     done: () => {
-      if (twoPasses && !secondRan && firstTotal > 0) onProgress?.(2 * firstTotal, 2 * firstTotal);
+      if (twoPasses && !secondRan && firstTotal > 0) report(2 * firstTotal, 2 * firstTotal);
     },
   };
+}
+
+/** The Ward tree for the dendrogram: leaves are rows (exact) or micro-clusters shown by their central row. */
+function dendrogram(analysis: Analysis): Pick<SegmentationResult, 'linkage' | 'linkageRows'> {
+  const tree = analysis.tree;
+  if (tree === null) return {};
+  if (tree.kind === 'WARD') return { linkage: tree.linkage, linkageRows: analysis.prep.rowIndex };
+  const rowIndex = analysis.prep.rowIndex;
+  return {
+    linkage: tree.hybrid.linkage,
+    linkageRows: Int32Array.from(tree.hybrid.representatives, (i) => rowIndex[i]),
+  };
+}
+
+function positiveWhole(value: number | undefined, name: string): number | undefined {
+  if (value !== undefined && !(Number.isInteger(value) && value >= 1)) {
+    throw new InputError(`${name}=${value} must be a whole number of rows, at least 1`, name);
+  }
+  return value;
 }
 
 function plural(count: number): string {

@@ -3,6 +3,8 @@
  * (and to a worker thread), and what the GraphQL `Segmentation` type is mapped from.
  */
 import type { KScore } from './choose-k';
+import type { Algorithm } from './fit-partition';
+import type { SilhouetteMethod } from './sampled-silhouette';
 
 /** How missing cells are treated before clustering (GraphQL `MissingPolicy`). */
 export type MissingPolicy = 'ZERO' | 'MEAN' | 'DROP';
@@ -76,7 +78,22 @@ export interface SegmentOptions {
   excludeOutliers?: boolean;
   /** Display names for levels of categorical columns, by column then level: { region: { '0': 'North America' } }. */
   levelNames?: Readonly<Record<string, Readonly<Record<string, string>>>>;
-  /** Called as the k-selection progresses (see `chooseK`). */
+  /**
+   * Compute the exact silhouette however many rows there are (O(n²): minutes at 100,000 rows). By default it is
+   * exact up to `silhouetteSampleSize` rows and sampled above (see SILHOUETTE_SAMPLE_SIZE).
+   */
+  exactSilhouette?: boolean;
+  /** Rows up to which the silhouette is exact, and the rows sampled above (default SILHOUETTE_SAMPLE_SIZE, 5,000). */
+  silhouetteSampleSize?: number;
+  /** Rows from which KMEANS fits by mini-batches (default MINI_BATCH_THRESHOLD, 1,000,000). */
+  miniBatchThreshold?: number;
+  /** Rows up to which WARD is exact; above, the Ward hybrid (default EXACT_WARD_LIMIT, 20,000). */
+  exactWardLimit?: number;
+  /**
+   * Called as the run progresses, with estimated work units (see WorkMeter): every k-means restart, Ward tree and
+   * silhouette of both passes (the second, after outliers are set aside, planned as a repeat of the first). `done`
+   * never decreases relative to `total` and the last call has done = total.
+   */
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -88,8 +105,41 @@ export interface SegmentationResult {
   rowCount: number;
   /** One label per input row in input order: 0..k-1, or -1 for a row left out (dropped or set aside). */
   labels: Int32Array;
-  /** Mean silhouette of the segmented rows. */
+  /**
+   * Mean silhouette of the segmented rows: exact, or over a seeded random sample of them (silhouetteMethod).
+   * Sampled, it is scikit-learn's silhouette_score(sample_size=…): the rows are drawn without replacement and each
+   * is scored against the sampled rows only; segment silhouettes are then means over their sampled members.
+   */
   silhouette: number | null;
+  /** EXACT (every row) or SAMPLED; null with silhouette. */
+  silhouetteMethod: SilhouetteMethod | null;
+  /** Rows the sampled silhouette was computed on; null unless SAMPLED. */
+  silhouetteSampleSize: number | null;
+  /**
+   * Standard error of a SAMPLED silhouette: the sample standard deviation of the sampled rows' silhouettes divided
+   * by √silhouetteSampleSize; null unless SAMPLED.
+   */
+  silhouetteStandardError: number | null;
+  /** What partitioned the rows: KMEANS, MINI_BATCH_KMEANS, WARD or WARD_HYBRID (see algorithmFor). */
+  algorithm: Algorithm;
+  /**
+   * MINI_BATCH_KMEANS only: the batch size and steps, and the check against full k-means on a seeded sample of
+   * `sampleSize` rows: `inertiaOnSample` is the sum of squared distances of those rows to the nearest mini-batch
+   * centroid, `fullInertiaOnSample` the inertia of kMeans (same k, restarts and seed) fitted on those rows alone.
+   * Their ratio shows what mini-batches cost in fit (about 1.0x–1.05x is usual).
+   */
+  miniBatch: {
+    batchSize: number;
+    steps: number;
+    sampleSize: number;
+    inertiaOnSample: number;
+    fullInertiaOnSample: number;
+  } | null;
+  /**
+   * WARD_HYBRID only: the micro-clusters the tree was built on (the leaves of `linkage`, whose `linkageRows` are
+   * each micro-cluster's row nearest its centroid).
+   */
+  wardHybrid: { microClusters: number } | null;
   /** Within-segment sum of squared distances to the segment centre, in the scaled feature space. */
   inertia: number | null;
   /** The k the silhouette recommends; null when k was given and no range was asked for. */
@@ -108,9 +158,9 @@ export interface SegmentationResult {
   /** The clustered features after one-hot expansion ("income", "region=1"). */
   featureNames: string[];
   warnings: string[];
-  /** WARD only: SciPy's (n−1)×4 linkage over the segmented rows, for the dendrogram. */
+  /** WARD only: SciPy's (m−1)×4 linkage over the segmented rows (WARD_HYBRID: over the micro-clusters). */
   linkage?: Float64Array;
-  /** WARD only: the input row (0-based) of each leaf of `linkage`. */
+  /** WARD only: the input row (0-based) of each leaf of `linkage` (WARD_HYBRID: the micro-cluster's central row). */
   linkageRows?: Int32Array;
 }
 
@@ -150,7 +200,7 @@ export interface RfmOptions {
 }
 
 /** An RFM run: a segmentation whose rows are customers, plus each customer's R, F, M values and scores. */
-export interface RfmResult extends Omit<SegmentationResult, 'method'> {
+export interface RfmResult extends Omit<SegmentationResult, 'method' | 'algorithm' | 'miniBatch' | 'wardHybrid'> {
   method: RfmMethod;
   /** The instant recency is measured to (epoch ms). */
   asOf: number;

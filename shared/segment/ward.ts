@@ -11,16 +11,22 @@ import { paddedWidth, squaredDistances } from './squared-distances';
  * scan order, same preference for the previous chain link, the merged cluster keeping the higher slot), then
  * sorted by height (stable) and numbered as SciPy does: leaves 0..n−1, the i-th merge n+i, smaller id first.
  *
+ * With `sizes`, row i stands for a cluster of sizes[i] rows whose centroid it is (the micro-clusters of
+ * wardHybrid): the same merge costs and heights, the last column counting rows rather than leaves.
+ *
  * Cost O(n²·d) time, O(n·d) memory.
  *
  * @returns the (n−1)×4 linkage matrix, row-major: [idA, idB, height, size] per merge.
- * @throws {InputError} when X is not a finite n×d matrix.
+ * @throws {InputError} when X is not a finite n×d matrix or sizes is not n positive numbers.
  * @example
  * // Rows 0, 1, 5 on a line: {0, 1} merge at 1; then sqrt(2·2·1/3)·|0.5 − 5| = 5.196 with row 2.
  * wardLinkage(Float64Array.of(0, 1, 5), 3, 1); // [0, 1, 1, 2,  2, 3, 5.196152422706632, 3]
  */
-export function wardLinkage(X: Float64Array, n: number, d: number): Float64Array {
+export function wardLinkage(X: Float64Array, n: number, d: number, sizes?: ArrayLike<number>): Float64Array {
   checkMatrix('wardLinkage', X, n, d);
+  if (sizes !== undefined && (sizes.length !== n || !Array.from(sizes).every((s) => s > 0 && Number.isFinite(s)))) {
+    throw new InputError(`wardLinkage: sizes must be ${n} positive numbers, one per row`, 'sizes');
+  }
   if (n < 2) return new Float64Array(0);
 
   // Centred copy (distances are unchanged and centroid differences lose fewer digits), padded for the kernel.
@@ -36,7 +42,7 @@ export function wardLinkage(X: Float64Array, n: number, d: number): Float64Array
   const size = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     slot[i] = i;
-    size[i] = 1;
+    size[i] = sizes === undefined ? 1 : sizes[i];
   }
   let m = n;
 

@@ -55,9 +55,9 @@ describe.each(backends())('bad input on %s gets BAD_USER_INPUT naming the proble
   it('both csv and table, or neither', async () => {
     await expectRefused(
       { name: 'x', csv: 'a\n1\n', table: { header: ['a'], rows: [[1]] } },
-      'exactly one of csv and table',
+      'exactly one of csv, table and xlsx',
     );
-    await expectRefused({ name: 'x' }, 'exactly one of csv and table');
+    await expectRefused({ name: 'x' }, 'exactly one of csv, table and xlsx');
   });
   it('a blank name', () => expectRefused({ name: '   ', csv: 'a\n1\n' }, 'name: a dataset needs a name'));
   it('a forced type that does not fit, naming the row', () =>

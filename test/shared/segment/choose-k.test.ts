@@ -1,12 +1,18 @@
 import silhouetteJson from '../../fixtures/segment/kernels-silhouette.json';
 import wardJson from '../../fixtures/segment/kernels-ward.json';
+import { crmUsageDataset } from '../../../server/demo/crm-usage';
+import { customersDataset } from '../../../server/demo/customers';
 import { InputError } from '../../../shared/errors';
-import { chooseK } from '../../../shared/segment/choose-k';
+import { preprocess, type PreprocessOptions } from '../../../shared/segment/preprocess';
+import { sampledSilhouette } from '../../../shared/segment/sampled-silhouette';
+import { tableFromCells } from '../../../shared/table/from-cells';
+import type { Cell, Table } from '../../../shared/table/types';
+import { chooseK, silhouetteRowsFor } from '../../../shared/segment/choose-k';
 import { elbowK } from '../../../shared/segment/elbow';
 import { kMeans } from '../../../shared/segment/kmeans';
 import { silhouetteSamples } from '../../../shared/segment/silhouette';
 import { wardLinkage } from '../../../shared/segment/ward';
-import { kernelDatasets } from './helpers';
+import { expectForwardProgress, kernelDatasets } from './helpers';
 
 const silhouettes = silhouetteJson as { dataset: string; description: string; labels: number[]; score: number }[];
 const ward = wardJson as { dataset: string; linkage: number[]; fcluster: Record<string, number[]> }[];
@@ -77,15 +83,22 @@ describe('chooseK', () => {
       );
     });
 
-    test('chooseK reports progress once per k', () => {
-      expect(progress).toEqual([1, 2, 3, 4, 5, 6, 7, 8].map((done) => [done, 8]));
+    test('chooseK reports progress after every k-means restart and silhouette, moving forward to done = total', () => {
+      // k = 1: 10 restarts, no silhouette; k = 2..8: 10 restarts and a silhouette each.
+      expect(progress).toHaveLength(10 + 7 * 11 + 1);
+      expectForwardProgress(progress);
     });
   });
 
   describe('WARD on five gaussian blobs, k = 2..10', () => {
     const reference = ward.find((c) => c.dataset === 'blobs') as (typeof ward)[number];
-    const progress: number[] = [];
-    const result = chooseK(X, n, d, { kMin: 2, kMax: 10, method: 'WARD', onProgress: (done) => progress.push(done) });
+    const progress: [number, number][] = [];
+    const result = chooseK(X, n, d, {
+      kMin: 2,
+      kMax: 10,
+      method: 'WARD',
+      onProgress: (done, total) => progress.push([done, total]),
+    });
 
     test('chooseK cuts the Ward tree as scipy fcluster(linkage(X, "ward"), k, "maxclust")', () => {
       for (const fit of result.fits) expect(Array.from(fit.labels)).toEqual(reference.fcluster[String(fit.k)]);
@@ -99,21 +112,25 @@ describe('chooseK', () => {
       }
     });
 
-    test('chooseK counts building the linkage as one step of progress', () => {
-      expect(progress).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    test('chooseK counts building the linkage as the bulk of the work, then each cut and silhouette', () => {
+      // The tree: n² = 250,000 units; each k: a cut (n = 500) and a silhouette (0.75 n² = 187,500).
+      expect(progress[0]).toEqual([250_000, 250_000 + 9 * (500 + 187_500)]);
+      expect(progress).toHaveLength(1 + 9 * 2 + 1);
+      expectForwardProgress(progress);
     });
 
     test('chooseK with a linkage handed in gives the same result without building it again', () => {
-      const steps: number[] = [];
+      const steps: [number, number][] = [];
       const again = chooseK(X, n, d, {
         kMin: 2,
         kMax: 10,
         method: 'WARD',
         linkage: wardLinkage(X, n, d),
-        onProgress: (done) => steps.push(done),
+        onProgress: (done, total) => steps.push([done, total]),
       });
       expect(again.scores).toEqual(result.scores);
-      expect(steps).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+      expect(steps[0]).toEqual([500, 9 * (500 + 187_500)]);
+      expectForwardProgress(steps);
     });
 
     test('chooseK’s Ward centroids are the means of each cluster', () => {
@@ -154,5 +171,91 @@ describe('chooseK', () => {
     expect(() =>
       chooseK(small, 3, 1, { kMin: 1, kMax: 2, method: 'KMEANS', linkage: wardLinkage(small, 3, 1) }),
     ).toThrow(/linkage must be WARD's/);
+  });
+});
+
+describe('chooseK with a sampled silhouette', () => {
+  test.each(['blobs', 'customers', 'sessions'])(
+    'on %s, a 300-row sample picks the k the exact silhouette picks, the same rows for every k',
+    (name) => {
+      const { n: rows, d: width, X: values } = kernelDatasets[name];
+      const data = Float64Array.from(values);
+      const options = { kMin: 2, kMax: 10, method: 'KMEANS' as const, restarts: 3 };
+      const exact = chooseK(data, rows, width, options);
+      const sampled = chooseK(data, rows, width, { ...options, silhouetteSampleSize: 300 });
+      expect(exact.silhouetteRows).toBeNull();
+      expect(exact.fits.every((f) => f.silhouetteMethod === 'EXACT')).toBe(true);
+      expect(sampled.silhouetteRows).toHaveLength(300);
+      for (const fit of sampled.fits) {
+        expect(fit).toMatchObject({ silhouetteMethod: 'SAMPLED', silhouetteSampleSize: 300 });
+        const scored = Array.from(fit.silhouettes ?? []).flatMap((v, i) => (Number.isNaN(v) ? [] : [i]));
+        expect(scored).toEqual(Array.from(sampled.silhouetteRows ?? []));
+      }
+      expect(sampled.recommendedK).toBe(exact.recommendedK);
+      // The same partitions: only the silhouette is estimated.
+      expect(sampled.scores.map((s) => s.inertia)).toEqual(exact.scores.map((s) => s.inertia));
+    },
+  );
+
+  test('chooseK(exactSilhouette) scores every row however small the sample size', () => {
+    const result = chooseK(X, n, d, {
+      kMin: 2,
+      kMax: 3,
+      method: 'KMEANS',
+      exactSilhouette: true,
+      silhouetteSampleSize: 50,
+    });
+    expect(result.silhouetteRows).toBeNull();
+    expect(result.fits.map((f) => f.silhouetteMethod)).toEqual(['EXACT', 'EXACT']);
+  });
+
+  test('chooseK rejects a sample size below 2', () => {
+    expect(() => chooseK(X, n, d, { kMin: 2, kMax: 3, method: 'KMEANS', silhouetteSampleSize: 1 })).toThrow(
+      new InputError('silhouetteSampleSize=1 must be a whole number, at least 2'),
+    );
+  });
+});
+
+describe('chooseK at scale', () => {
+  test('chooseK switches to mini-batch k-means from miniBatchThreshold rows and says so', () => {
+    const result = chooseK(X, n, d, { kMin: 2, kMax: 6, method: 'KMEANS', miniBatchThreshold: 400 });
+    expect(result.algorithm).toBe('MINI_BATCH_KMEANS');
+    expect(result.fits.every((f) => f.miniBatch !== undefined && f.miniBatch.batchSize === 1024)).toBe(true);
+    expect(result.recommendedK).toBe(5);
+  });
+
+  test('chooseK cuts a Ward hybrid tree above exactWardLimit rows', () => {
+    const result = chooseK(X, n, d, { kMin: 2, kMax: 6, method: 'WARD', exactWardLimit: 400 });
+    expect(result.algorithm).toBe('WARD_HYBRID');
+    expect(result.tree?.kind).toBe('WARD_HYBRID');
+    expect(result.recommendedK).toBe(5);
+  });
+});
+
+describe('chooseK on the demo data sets: a 1,000-row silhouette sample picks the k the exact silhouette picks', () => {
+  // The partitions do not depend on how they are scored, so the exact run's fits are rescored on the sample.
+  function picks(table: Table, options: PreprocessOptions, kMax: number): { exact: number; sampled: number } {
+    const { X: rows, n: count, d: width } = preprocess(table, options);
+    const exact = chooseK(rows, count, width, { kMin: 2, kMax, method: 'KMEANS', restarts: 2, exactSilhouette: true });
+    const sample = silhouetteRowsFor(count, { sampleSize: 1000, seed: 0 }) as Int32Array;
+    const scores = exact.fits.map((f) => sampledSilhouette(rows, count, width, f.labels, sample)?.score ?? -Infinity);
+    return { exact: exact.recommendedK, sampled: exact.fits[scores.indexOf(Math.max(...scores))].k };
+  }
+  const demo = (dataset: { header: string[]; rows: Cell[][] }) => tableFromCells(dataset.header, dataset.rows);
+
+  test('CRM usage (2,509 accounts, the README’s features, k over 2..7)', () => {
+    const features = ['active_days', 'visualisations', 'exports', 'dashboards', 'conversions', 'ltv'];
+    const { exact, sampled } = picks(demo(crmUsageDataset()), { features }, 7);
+    expect(sampled).toBe(exact);
+  });
+
+  test('Customers (6,000 customers: minutes, clv, one-hot region and channel, k over 2..10)', () => {
+    const options = {
+      features: ['minutes_watched', 'clv', 'region', 'channel'],
+      categorical: ['region', 'channel'],
+      missing: 'ZERO' as const,
+    };
+    const { exact, sampled } = picks(demo(customersDataset()), options, 10);
+    expect(sampled).toBe(exact);
   });
 });

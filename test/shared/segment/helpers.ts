@@ -21,3 +21,16 @@ export function samePartition(a: ArrayLike<number>, b: ArrayLike<number>): boole
   }
   return true;
 }
+
+/** onProgress(done, total) reports that a progress bar can show: done/total never decreases and ends at 1. */
+export function expectForwardProgress(progress: [number, number][]): void {
+  expect(progress.length).toBeGreaterThan(0);
+  let last = 0;
+  for (const [done, total] of progress) {
+    expect(done).toBeLessThanOrEqual(total);
+    expect(done / total).toBeGreaterThanOrEqual(last);
+    last = done / total;
+  }
+  const [done, total] = progress[progress.length - 1];
+  expect(done).toBe(total);
+}

@@ -1,11 +1,12 @@
 import { InputError } from '../../../shared/errors';
 import { createRng } from '../../../shared/random';
+import { sampleRows } from '../../../shared/segment/sampled-silhouette';
 import { runSegmentation } from '../../../shared/segment/segment';
 import type { SegmentationResult } from '../../../shared/segment/types';
 import { tableFromCells } from '../../../shared/table/from-cells';
 import type { Cell, Table } from '../../../shared/table/types';
 import fixture from '../../fixtures/segment/pipeline-segment.json';
-import { samePartition } from './helpers';
+import { expectForwardProgress, samePartition } from './helpers';
 
 const fixtureTable: Table = {
   rowCount: fixture.table.rowCount,
@@ -77,7 +78,9 @@ describe('runSegmentation', () => {
       expect(actual?.inertia).toBeCloseTo(expected.inertia, 9);
       expect(actual?.silhouette).toBeCloseTo(expected.silhouette, 12);
     }
-    expect(progress[progress.length - 1]).toEqual([5, 5]);
+    // One report per k-means restart and per silhouette (5 k × (10 + 1)), moving forward to done = total.
+    expect(progress.length).toBeGreaterThanOrEqual(55);
+    expectForwardProgress(progress);
   });
 
   test('runSegmentation(table, { kMin: 1 }) adds a single segment’s inertia for the elbow and still chooses k from 2', () => {
@@ -222,6 +225,85 @@ describe('runSegmentation', () => {
         /^9 rows in 1 segment under minSegmentShare=0.01 set aside as outliers; the other 1500 rows/,
       );
       expectConsistent(result);
+    });
+  });
+
+  describe('at scale (limits lowered so that small tables take the large-table paths)', () => {
+    test('runSegmentation samples the silhouette above silhouetteSampleSize rows and says how', () => {
+      const result = runSegmentation(fixtureTable, { features: fixture.features, k: 3, silhouetteSampleSize: 60 });
+      expect(result).toMatchObject({ silhouetteMethod: 'SAMPLED', silhouetteSampleSize: 60, algorithm: 'KMEANS' });
+      expect(result.silhouetteStandardError).toBeGreaterThan(0);
+      expect(result.silhouetteStandardError).toBeLessThan(0.05);
+      // The blobs are clear: the 60-row estimate lies within 4 standard errors of the exact silhouette.
+      expect(Math.abs((result.silhouette as number) - fixture.kmeans.silhouette)).toBeLessThan(
+        4 * (result.silhouetteStandardError as number),
+      );
+      expect(result.kSelection[0].silhouette).toBe(result.silhouette);
+      // A segment's silhouette is the mean over its sampled members (the seed-0 sample of 60 rows), so weighting
+      // each by its sampled members gives back the sampled mean.
+      const members = [0, 0, 0];
+      for (const row of sampleRows(160, 60, createRng(0))) members[result.labels[row]]++;
+      const weighted = result.segments.reduce((sum, seg, s) => sum + members[s] * (seg.silhouette as number), 0);
+      expect(weighted / 60).toBeCloseTo(result.silhouette as number, 12);
+      expectConsistent(result);
+    });
+
+    test('runSegmentation(exactSilhouette) computes the exact silhouette whatever the sample size', () => {
+      const result = runSegmentation(fixtureTable, {
+        features: fixture.features,
+        k: 3,
+        silhouetteSampleSize: 60,
+        exactSilhouette: true,
+      });
+      expect(result).toMatchObject({
+        silhouetteMethod: 'EXACT',
+        silhouetteSampleSize: null,
+        silhouetteStandardError: null,
+      });
+      expect(result.silhouette).toBeCloseTo(fixture.kmeans.silhouette, 12);
+    });
+
+    test('runSegmentation uses mini-batch k-means from miniBatchThreshold rows and checks it on a sample', () => {
+      const result = runSegmentation(fixtureTable, { features: fixture.features, k: 3, miniBatchThreshold: 100 });
+      expect(result.algorithm).toBe('MINI_BATCH_KMEANS');
+      expect(result.miniBatch).toMatchObject({ batchSize: 1024, sampleSize: 160 });
+      const check = result.miniBatch as NonNullable<SegmentationResult['miniBatch']>;
+      // On three clear blobs both find the same optimum.
+      expect(check.inertiaOnSample / check.fullInertiaOnSample).toBeCloseTo(1, 6);
+      expect(Math.abs((result.inertia as number) / fixture.kmeans.inertia - 1)).toBeLessThan(1e-3);
+      expectConsistent(result);
+    });
+
+    test('runSegmentation(method WARD) above exactWardLimit cuts the hybrid tree; leaves are micro-clusters', () => {
+      const result = runSegmentation(fixtureTable, {
+        features: fixture.features,
+        method: 'WARD',
+        k: 3,
+        exactWardLimit: 100,
+      });
+      expect(result.algorithm).toBe('WARD_HYBRID');
+      expect(result.wardHybrid).toEqual({ microClusters: 160 });
+      expect(samePartition(result.labels, fixture.ward.labels)).toBe(true);
+      expectConsistent(result);
+    });
+
+    test('runSegmentation rejects a threshold below 1 row', () => {
+      expect(() => runSegmentation(fixtureTable, { features: fixture.features, k: 3, miniBatchThreshold: 0 })).toThrow(
+        new InputError('miniBatchThreshold=0 must be a whole number of rows, at least 1'),
+      );
+    });
+
+    test('progress moves forward over both passes when outliers are set aside', () => {
+      const progress: [number, number][] = [];
+      runSegmentation(fixtureTable, {
+        features: fixture.features,
+        kMax: 4,
+        restarts: 2,
+        minSegmentShare: 0.3,
+        excludeOutliers: true,
+        onProgress: (done, total) => progress.push([done, total]),
+      });
+      expectForwardProgress(progress);
     });
   });
 });

@@ -96,6 +96,31 @@ describe('wardLinkage', () => {
   });
 });
 
+describe('wardLinkage with sizes', () => {
+  test('a row weighted 3 merges as three identical rows do, once those have merged (at height 0)', () => {
+    // Rows 0, 0, 0, 4, 10: the three zeros merge at 0, then the tree over {0}×3, 4, 10 is that of the weighted rows.
+    const repeated = wardLinkage(Float64Array.of(0, 0, 0, 4, 10), 5, 1);
+    const weighted = wardLinkage(Float64Array.of(0, 4, 10), 3, 1, [3, 1, 1]);
+    expect([repeated[2], repeated[6]]).toEqual([0, 0]);
+    const heights = (Z: Float64Array, from: number) =>
+      Array.from({ length: Z.length / 4 - from }, (_, i) => [Z[(from + i) * 4 + 2], Z[(from + i) * 4 + 3]]);
+    heights(weighted, 0).forEach(([h, size], i) => {
+      expect(h).toBeCloseTo(heights(repeated, 2)[i][0], 12);
+      expect(size).toBe(heights(repeated, 2)[i][1]);
+    });
+    // {0}×3 with 4: sqrt(2·3·1/4)·4 = 4.899; then their centroid 1 with 10: sqrt(2·4·1/5)·(10 − 1) = 11.384.
+    expect(weighted[2]).toBeCloseTo(Math.sqrt(1.5) * 4, 12);
+    expect(weighted[6]).toBeCloseTo(Math.sqrt(1.6) * 9, 12);
+  });
+
+  test('wardLinkage rejects sizes that are not one positive number per row', () => {
+    expect(() => wardLinkage(Float64Array.of(0, 1), 2, 1, [1])).toThrow(
+      new InputError('wardLinkage: sizes must be 2 positive numbers, one per row'),
+    );
+    expect(() => wardLinkage(Float64Array.of(0, 1), 2, 1, [1, 0])).toThrow('sizes must be 2 positive numbers');
+  });
+});
+
 describe('cutLinkage', () => {
   // Rows 0, 1, 10, 11: {0, 1} and {2, 3} both merge at height 1 (a tie), then the two pairs at 14.142….
   const Z = wardLinkage(Float64Array.of(0, 1, 10, 11), 4, 1);
