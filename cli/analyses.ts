@@ -1,8 +1,10 @@
 /**
- * The six analyses of the command line: the GraphQL input type its flags come from, the operation it runs (in
+ * The analyses of the command line: the GraphQL input type its flags come from, the operation it runs (in
  * process, see LocalQuadrant), and the result layout it writes. The selections ask for exactly what the layouts show.
  */
 import { channelLayout, type ChannelResultShape } from '../shared/layout/channel-layout';
+import { cohortLayout, type CohortReportShape } from '../shared/layout/cohort-layout';
+import { correlationLayout, type CorrelationReportShape } from '../shared/layout/correlation-layout';
 import { experimentLayout, type ExperimentResultShape } from '../shared/layout/experiment-layout';
 import { funnelLayout, type FunnelResultShape } from '../shared/layout/funnel-layout';
 import { periodComparisonLayout, type PeriodComparisonShape } from '../shared/layout/period-comparison-layout';
@@ -60,7 +62,7 @@ export const ANALYSES: readonly Analysis[] = [
         droppedRows outlierRows warnings
         kSelection { k inertia silhouette }
         segments {
-          label name size share isOutlier silhouette
+          label name size share isOutlier silhouette stability
           features { name mean overallMean difference }
           categories { column level share overallShare }
         }
@@ -165,6 +167,35 @@ export const ANALYSES: readonly Analysis[] = [
       'npx quadrant compare sales.xlsx --period-column year --base 2024 --compare 2025 --dimensions region,channel ' +
       '--value-column sales',
     layout: async (result) => periodComparisonLayout(result as PeriodComparisonShape),
+  },
+  {
+    command: 'correlations',
+    summary: 'Pearson or Spearman correlations of columns and category indicators, with p-values and a heat map.',
+    inputType: 'CorrelationInput',
+    field: 'correlations',
+    document: `query Correlations($input: CorrelationInput!) {
+      correlations(input: $input) {
+        method columns matrix pValues rows warnings target { column r pValue rows }
+      }
+    }`,
+    example:
+      'npx quadrant correlations customers.xlsx --columns clv,minutes_watched,region --categorical region --target clv',
+    layout: async (result, { input }) =>
+      correlationLayout(result as CorrelationReportShape, (input.target as string | undefined) ?? undefined),
+  },
+  {
+    command: 'cohorts',
+    summary: 'Cohorts by month or week of first transaction: active customers, retention and revenue per period.',
+    inputType: 'CohortInput',
+    field: 'cohorts',
+    document: `query Cohorts($input: CohortInput!) {
+      cohorts(input: $input) {
+        period warnings cohorts { start customers active retention revenue }
+      }
+    }`,
+    example:
+      'npx quadrant cohorts transactions.xlsx --customer-column customer_id --date-column date --amount-column amount',
+    layout: async (result) => cohortLayout(result as CohortReportShape),
   },
 ];
 

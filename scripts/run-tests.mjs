@@ -6,6 +6,8 @@ import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+ensureChromium();
+
 const out = join(mkdtempSync(join(tmpdir(), 'quadrant-jest-')), 'results.json');
 const jest = spawnSync(
   process.execPath,
@@ -31,3 +33,26 @@ if (existsSync(out)) {
 const ok = jest.status === 0 && failed === 0;
 console.log(`tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(ok ? 0 : 1);
+
+/**
+ * The browser suites (test/e2e) need Chromium. When it is missing and this run includes them, install it where we
+ * can (root on Debian: apt-get), otherwise stop with one line saying how: a browser suite is never skipped silently.
+ */
+function ensureChromium() {
+  const chromium = process.env.QUADRANT_CHROMIUM ?? '/usr/bin/chromium';
+  const paths = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
+  const browserSuites = paths.length === 0 || paths.some((p) => /e2e/.test(p));
+  if (!browserSuites || existsSync(chromium)) return;
+  const root = process.getuid?.() === 0;
+  if (root && existsSync('/usr/bin/apt-get') && !process.env.QUADRANT_CHROMIUM) {
+    console.log('tests: Chromium is missing; installing it (apt-get install -y chromium) for the browser suites');
+    const apt = (...args) =>
+      spawnSync('apt-get', args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    if (apt('install', '-y', '-qq', 'chromium').status !== 0) apt('update', '-qq');
+    if (existsSync(chromium) || apt('install', '-y', '-qq', 'chromium').status === 0) return;
+  }
+  console.log(
+    `tests: 0 passed, 1 failed — Chromium is missing at ${chromium}: install it (Debian: sudo apt-get install -y chromium) or set QUADRANT_CHROMIUM to a Chromium binary`,
+  );
+  process.exit(1);
+}

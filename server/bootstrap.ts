@@ -1,4 +1,6 @@
-import type { Server } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { createServer as createHttpServer, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { DataSource } from 'typeorm';
 import { tableFromCells } from '../shared/table/from-cells';
 import type { Config } from './config';
@@ -37,15 +39,19 @@ export async function startServer(config: Config): Promise<RunningServer> {
   await services.segmentations.recoverOrphanedRuns();
   if (config.seedDemo) await seedDemo(dataSource, services);
   const { app, apollo } = await createApp(config, dataSource, services);
-  const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(config.port, config.host, () => resolve(s));
-    s.once('error', reject);
+  const tls = config.tlsCertPath && config.tlsKeyPath;
+  const server: Server = tls
+    ? createHttpsServer({ cert: readFileSync(config.tlsCertPath!), key: readFileSync(config.tlsKeyPath!) }, app)
+    : createHttpServer(app);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
   });
   // Imports of large selections take longer than Node's default request timeouts allow for slow clients.
   server.requestTimeout = 10 * 60 * 1000;
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  const url = `${tls ? 'https' : 'http'}://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   return {
     url,
     server,

@@ -20,6 +20,9 @@ export interface Config {
   poolMinRows: number;
   /** A synchronous analysis still computing after this many milliseconds is stopped (LIMIT_EXCEEDED). */
   analysisTimeoutMs: number;
+  /** PEM certificate and key files: when both are set the server speaks HTTPS (Office add-ins need it). */
+  tlsCertPath: string | null;
+  tlsKeyPath: string | null;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -34,6 +37,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     poolThreads: Math.max(1, integer(env.QUADRANT_POOL_THREADS, availableParallelism(), 'QUADRANT_POOL_THREADS')),
     poolMinRows: integer(env.QUADRANT_POOL_MIN_ROWS, DEFAULT_POOL_MIN_ROWS, 'QUADRANT_POOL_MIN_ROWS'),
     analysisTimeoutMs: seconds(env.QUADRANT_ANALYSIS_TIMEOUT, 120, 'QUADRANT_ANALYSIS_TIMEOUT'),
+    ...tlsFiles(env),
   };
 }
 
@@ -49,6 +53,17 @@ function seconds(value: string | undefined, fallback: number, name: string): num
   const n = Number(value);
   if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number of seconds, got "${value}"`);
   return Math.round(n * 1000);
+}
+
+function tlsFiles(env: NodeJS.ProcessEnv): Pick<Config, 'tlsCertPath' | 'tlsKeyPath'> {
+  const cert = env.QUADRANT_TLS_CERT || null;
+  const key = env.QUADRANT_TLS_KEY || null;
+  if ((cert === null) !== (key === null)) {
+    throw new Error(
+      'QUADRANT_TLS_CERT and QUADRANT_TLS_KEY go together: set both (npm run certs prints them) or neither',
+    );
+  }
+  return { tlsCertPath: cert, tlsKeyPath: key };
 }
 
 function integer(value: string | undefined, fallback: number, name: string): number {

@@ -3,17 +3,27 @@
  * Entry of the task pane bundle: wires Excel (excel/), the server (api/) and the screen (ui/) together.
  */
 import { createGraphQLClient } from './api/graphql-client';
-import { segment } from './api/segment';
+import { reportsApi } from './api/reports';
+import { segmentationApi } from './api/segment';
+import { loadSettings, saveSettings } from './excel/document-settings';
 import { createExcelWorkbook } from './excel/workbook';
-import { findPaneElements, startPane } from './ui/pane';
-import { segmentSelection } from './ui/segment-selection';
+import { startPane } from './ui/pane';
 import { waitForExcel } from './ui/wait-for-excel';
 
-const client = createGraphQLClient();
-const workbook = createExcelWorkbook((batch) => Excel.run(batch));
-
-void startPane(findPaneElements(document), {
+void startPane(document, {
   // Without office.js (blocked CDN, plain browser) there is no Office global at all.
   waitForExcel: () => waitForExcel(typeof Office === 'undefined' ? undefined : Office),
-  segmentSelection: () => segmentSelection(workbook, (request) => segment(client, request)),
+  connect() {
+    const store = Office.context.document.settings;
+    const client = createGraphQLClient({ connection: () => loadSettings(store) });
+    return {
+      workbook: createExcelWorkbook(
+        (batch) => Excel.run(batch),
+        () => Office.context.requirements.isSetSupported('ExcelApi', '1.12'),
+      ),
+      segmentation: segmentationApi(client),
+      reports: reportsApi(client),
+      settings: { load: () => loadSettings(store), save: (settings) => saveSettings(store, settings) },
+    };
+  },
 });

@@ -92,4 +92,12 @@ export class SegmentInput extends TableSourceInput {
       'sampled on large inputs (silhouetteMethod SAMPLED).',
   })
   exactSilhouette?: boolean | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Bootstrap resamples for segment stability (Hennig’s clusterboot): each segment’s mean Jaccard similarity to ' +
+      'its best match when the rows are resampled and clustered again; 0 (default) = off, 20–100 typical.',
+  })
+  stabilityResamples?: number | null;
 }

@@ -391,6 +391,7 @@ export class SegmentationService {
       windowStart: null,
       windowMonths: null,
       excludedCustomers: null,
+      model: null,
       ...figures,
       createdAt: this.createdAt(),
       status: 'DONE',
@@ -418,7 +419,8 @@ export class SegmentationService {
   }
 }
 
-type RfmField = 'asOf' | 'windowStart' | 'windowMonths' | 'excludedCustomers';
+/** Fields only some runs have: RFM's window, SEGMENT's model. */
+type OptionalField = 'asOf' | 'windowStart' | 'windowMonths' | 'excludedCustomers' | 'model';
 
 /** What a run was asked for and of what: enough to store its catalogue row. */
 interface RunIdentity {
@@ -444,9 +446,9 @@ interface RunFigures {
     | 'progress'
     | 'error'
     | 'heartbeatAt'
-    | RfmField
+    | OptionalField
   > &
-    Partial<Pick<SegmentationEntity, RfmField>>;
+    Partial<Pick<SegmentationEntity, OptionalField>>;
   arrays: Partial<SegmentationArrays>;
 }
 
@@ -470,6 +472,7 @@ function segmentFigures(result: SegmentationResult & SilhouetteFigures): RunFigu
       droppedRowCount: result.droppedRows.length,
       outlierRowCount: result.outlierRows.length,
       linkageLeaves: result.linkageRows ? result.linkageRows.length : null,
+      model: result.model ?? null,
     },
     arrays: {
       labels: result.labels,
@@ -540,6 +543,7 @@ function segmentOptions(input: SegmentInput): SegmentOptions & { exactSilhouette
       minSegmentShare: input.minSegmentShare,
       excludeOutliers: input.excludeOutliers,
       exactSilhouette: input.exactSilhouette,
+      stabilityResamples: input.stabilityResamples,
     }),
   };
 }

@@ -46,6 +46,12 @@ export class Segment {
   isOutlier!: boolean;
   @Field(() => Float, { nullable: true, description: 'Mean silhouette of the members.' })
   silhouette!: number | null;
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Mean Jaccard similarity to its best match over bootstrap resamples (1 = always comes back); null when not asked.',
+  })
+  stability?: number | null;
   @Field(() => [SegmentFeature]) features!: SegmentFeature[];
   @Field(() => [SegmentCategory]) categories!: SegmentCategory[];
   @Field(() => Float, { nullable: true, description: 'RFM: mean recency (days) of the segment’s customers.' })

@@ -32,6 +32,8 @@ export interface SegmentResult {
   share: number;
   isOutlier: boolean;
   silhouette: number | null;
+  /** Bootstrap stability (stabilityResamples); absent or null when the run did not ask for it. */
+  stability?: number | null;
   features: readonly SegmentFeatureResult[];
   categories: readonly SegmentCategoryResult[];
 }
@@ -191,12 +193,14 @@ function derivedNames(run: SegmentationResultShape): (string | null)[] {
 function profilesTable(segments: readonly SegmentResult[]): LayoutTable {
   const features = featureNames(segments);
   const levels = categoryLevels(segments);
+  const stability = segments.some((segment) => typeof segment.stability === 'number');
   const columns: LayoutColumn[] = [
     { header: 'Segment', format: 'text' },
     { header: 'Label', format: 'integer' },
     { header: 'Size', format: 'integer' },
     { header: 'Share', format: 'percent' },
     { header: 'Silhouette', format: 'decimal3' },
+    ...(stability ? [{ header: 'Stability', format: 'decimal3' } as const] : []),
     { header: 'Outlier', format: 'text' },
     ...features.map((name): LayoutColumn => ({ header: `${name} (mean)`, format: 'number' })),
     ...levels.map(([column, level]): LayoutColumn => ({ header: `${column}=${level}`, format: 'percent' })),
@@ -210,6 +214,7 @@ function profilesTable(segments: readonly SegmentResult[]): LayoutTable {
       segment.size,
       segment.share,
       numberCell(segment.silhouette),
+      ...(stability ? [numberCell(segment.stability)] : []),
       segment.isOutlier ? 'Yes' : 'No',
       ...features.map((name) => numberCell(means.get(name))),
       ...levels.map(([column, level]) => numberCell(shares.get(`${column}\u0000${level}`) ?? 0)),

@@ -18,6 +18,8 @@ import { kMeans } from './kmeans';
 import { nameSegments } from './names';
 import { checkMinSegmentShare, DEFAULT_MIN_SEGMENT_SHARE, flagSmallSegments, rowsInSegments } from './outliers';
 import { preprocess, type Preprocessed } from './preprocess';
+import { segmentModel } from './assign';
+import { checkStabilityResamples, segmentStability, stabilityProgress } from './stability';
 import { profileSegments } from './profile';
 import { relabelBySize } from './relabel';
 import { kMeansRestartCost, silhouetteCost } from './progress';
@@ -56,8 +58,11 @@ import type { Segment, SegmentationResult, SegmentMethod, SegmentOptions } from 
  */
 export function runSegmentation(table: Table, options: SegmentOptions): SegmentationResult {
   const settings = resolve(options);
+  checkStabilityResamples(options.stabilityResamples);
   const keys = options.keyColumn === undefined ? null : stringValues(getColumn(table, options.keyColumn, 'keyColumn'));
-  const progress = progressReporter(options.onProgress, settings.excludeOutliers);
+  const fits = (settings.scoreRange ? settings.kMax - settings.kMin + 1 : 1) * (settings.excludeOutliers ? 2 : 1);
+  const overall = stabilityProgress(options.onProgress, options.stabilityResamples, fits);
+  const progress = progressReporter(overall.clustering, settings.excludeOutliers);
 
   const first = analyse(table, settings, undefined, progress.first);
   const firstFlags = flagSmallSegments(first.sizes, settings.minSegmentShare);
@@ -133,6 +138,15 @@ export function runSegmentation(table: Table, options: SegmentOptions): Segmenta
     );
   }
 
+  const { X, n, d } = final.prep;
+  const stability = segmentStability(X, n, d, final.labels, segments, {
+    ...settings,
+    k,
+    resamples: options.stabilityResamples,
+    onResample: overall.resample,
+  });
+  warnings.push(...stability.warnings);
+
   return {
     method: settings.method,
     k,
@@ -154,6 +168,8 @@ export function runSegmentation(table: Table, options: SegmentOptions): Segmenta
     droppedRows: first.prep.droppedRows,
     outlierRows,
     featureNames: final.prep.featureNames,
+    stability: stability.overall,
+    model: segmentModel(final.prep, final.labels, k, settings.missing ?? 'ZERO', settings.scaling ?? 'STANDARD'),
     warnings: [...warnings, ...final.warnings],
     ...dendrogram(final),
   };

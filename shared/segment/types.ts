@@ -2,6 +2,7 @@
  * The plain result objects of the segmentation pipeline: what `runSegmentation` and `runRfm` hand to the server
  * (and to a worker thread), and what the GraphQL `Segmentation` type is mapped from.
  */
+import type { SegmentModel } from './assign';
 import type { KScore } from './choose-k';
 import type { Algorithm } from './fit-partition';
 import type { SilhouetteMethod } from './sampled-silhouette';
@@ -43,6 +44,8 @@ export interface SegmentProfile {
   share: number;
   /** Mean silhouette of the members; null when not computed. */
   silhouette: number | null;
+  /** Mean Jaccard similarity to its best match over bootstrap resamples (see `clusterStability`); null when off. */
+  stability?: number | null;
   features: FeatureProfile[];
   categories: CategoryProfile[];
 }
@@ -76,6 +79,8 @@ export interface SegmentOptions {
   minSegmentShare?: number;
   /** Set the rows of flagged segments aside and cluster the rest again with the same options. */
   excludeOutliers?: boolean;
+  /** Bootstrap resamples for segment stability (`clusterStability`); 0 (the default) = off. */
+  stabilityResamples?: number;
   /** Display names for levels of categorical columns, by column then level: { region: { '0': 'North America' } }. */
   levelNames?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /**
@@ -157,6 +162,10 @@ export interface SegmentationResult {
   outlierRows: number[];
   /** The clustered features after one-hot expansion ("income", "region=1"). */
   featureNames: string[];
+  /** Mean of the segments' stabilities; null when stabilityResamples is 0. */
+  stability?: number | null;
+  /** What `assignSegments` needs to put new rows into these segments (segment runs; RFM runs have none). */
+  model?: SegmentModel;
   warnings: string[];
   /** WARD only: SciPy's (m−1)×4 linkage over the segmented rows (WARD_HYBRID: over the micro-clusters). */
   linkage?: Float64Array;

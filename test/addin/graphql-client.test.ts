@@ -79,12 +79,46 @@ describe('createGraphQLClient(options).request(query, variables)', () => {
     );
   });
 
-  test('request reports an unreachable server with the endpoint and the cause', async () => {
+  test('request reports an unreachable server by the configured URL and says what to check', async () => {
     const fetch: Fetch = async () => {
       throw new TypeError('Failed to fetch');
     };
+    const connection = () => ({ serverUrl: 'https://quadrant.example.com', apiKey: '' });
+    await expect(createGraphQLClient({ fetch, connection }).request('{ a }')).rejects.toMatchObject({
+      message:
+        'Cannot reach the Quadrant server at https://quadrant.example.com: check that it is running and the server URL in Settings.',
+      code: 'UNREACHABLE',
+    });
+  });
+
+  test('request goes to the configured server with the API key as a bearer token', async () => {
+    const { fetch, requests } = stub(200, { data: { a: 1 } });
+    const connection = () => ({ serverUrl: 'https://quadrant.example.com/', apiKey: 'qk-1' });
+    await createGraphQLClient({ fetch, connection }).request('{ a }');
+    expect(requests[0].url).toBe('https://quadrant.example.com/graphql');
+    expect(requests[0].init.headers.authorization).toBe('Bearer qk-1');
+  });
+
+  test('request sends no authorization header without a key', async () => {
+    const { fetch, requests } = stub(200, { data: { a: 1 } });
+    await createGraphQLClient({ fetch }).request('{ a }');
+    expect(requests[0].init.headers).not.toHaveProperty('authorization');
+  });
+
+  test('request tells a refused key (HTTP 401 or UNAUTHENTICATED) from a missing one', async () => {
+    const refused = stub(401, { errors: [{ message: 'unknown API key', extensions: { code: 'UNAUTHENTICATED' } }] });
+    const withKey = () => ({ serverUrl: '', apiKey: 'wrong' });
     await expect(
-      createGraphQLClient({ fetch, endpoint: 'https://localhost:4000/graphql' }).request('{ a }'),
-    ).rejects.toThrow('Cannot reach the Quadrant server at https://localhost:4000/graphql: Failed to fetch');
+      createGraphQLClient({ fetch: refused.fetch, connection: withKey }).request('{ a }'),
+    ).rejects.toMatchObject({
+      message: 'The server refused the API key (unknown API key): check the key in Settings.',
+      code: 'UNAUTHENTICATED',
+    });
+    const missing = stub(200, {
+      errors: [{ message: 'an API key is required', extensions: { code: 'UNAUTHENTICATED' } }],
+    });
+    await expect(createGraphQLClient({ fetch: missing.fetch }).request('{ a }')).rejects.toThrow(
+      'The server needs an API key (an API key is required): enter one in Settings.',
+    );
   });
 });

@@ -1,43 +1,114 @@
-import type { GraphQLClient } from '../../addin/src/api/graphql-client';
-import { GraphQLRequestError } from '../../addin/src/api/graphql-client';
-import { segment, SEGMENT_MUTATION } from '../../addin/src/api/segment';
+import { GraphQLRequestError, type GraphQLClient } from '../../addin/src/api/graphql-client';
+import {
+  BACKGROUND_SUPPORT,
+  CANCEL_RUN,
+  RFM_MEMBERS,
+  RUN_RESULT,
+  RUN_STATUS,
+  SEGMENT_MUTATION,
+  segmentationApi,
+  START_SEGMENT,
+} from '../../addin/src/api/segment';
+import { CancelledError } from '../../addin/src/excel/cancel';
 
-describe('segment(client, request)', () => {
-  test('segment sends the rows inline as the input variable of the segment mutation', async () => {
-    const calls: { query: string; variables?: Record<string, unknown> }[] = [];
-    const result = { id: '1', k: 2, labels: [0, 1, null], segments: [] };
-    const client: GraphQLClient = {
-      request: async <T>(query: string, variables?: Record<string, unknown>) => {
-        calls.push({ query, variables });
-        return { segment: result } as T;
-      },
-    };
-    const table = {
-      header: ['spend', 'visits'],
-      rows: [
-        [1, 2],
-        [3, 4],
-        [null, 5],
-      ],
-    };
-    expect(await segment(client, { table, features: ['spend', 'visits'] })).toBe(result);
-    expect(calls).toEqual([
-      { query: SEGMENT_MUTATION, variables: { input: { table, features: ['spend', 'visits'] } } },
+/** A client answering each query from `answers` (a function of the call's variables), recording every call. */
+function fakeClient(answers: Record<string, (variables: Record<string, unknown>) => unknown>) {
+  const calls: { query: string; variables: Record<string, unknown> }[] = [];
+  const client: GraphQLClient = {
+    request: async <T>(query: string, variables: Record<string, unknown> = {}) => {
+      calls.push({ query, variables });
+      const answer = answers[query];
+      if (!answer) throw new Error(`unexpected query ${query}`);
+      return answer(variables) as T;
+    },
+  };
+  return { client, calls };
+}
+
+const table = { header: ['spend'], rows: [[1], [2], [3]] };
+const support = (fields: string[]) => () => ({ __type: { inputFields: fields.map((name) => ({ name })) } });
+const run = { id: '7', k: 2, labels: [0, 1, 1], segments: [] };
+
+describe('segmentationApi(client)', () => {
+  test('segment(request) without background runs sends one mutation and returns its run', async () => {
+    const { client, calls } = fakeClient({
+      [BACKGROUND_SUPPORT]: support(['table', 'features']),
+      [SEGMENT_MUTATION]: () => ({ segment: run }),
+    });
+    expect(await segmentationApi(client).segment({ table, features: ['spend'] })).toBe(run);
+    expect(calls.map((c) => c.query)).toEqual([BACKGROUND_SUPPORT, SEGMENT_MUTATION]);
+    expect(calls[1].variables).toEqual({ input: { table, features: ['spend'] } });
+  });
+
+  test('segment(request) with background runs polls the status, reports progress, then reads the result', async () => {
+    const statuses = [
+      { status: 'RUNNING', progress: 0.4, error: null },
+      { status: 'DONE', progress: 1, error: null },
+    ];
+    const { client, calls } = fakeClient({
+      [BACKGROUND_SUPPORT]: support(['table', 'background']),
+      [START_SEGMENT]: () => ({ segment: { id: '7', status: 'RUNNING', progress: 0 } }),
+      [RUN_STATUS]: () => ({ segmentation: statuses.shift() }),
+      [RUN_RESULT]: () => ({ segmentation: run }),
+    });
+    const progress: number[] = [];
+    const result = await segmentationApi(client).segment(
+      { table, features: ['spend'] },
+      { pollMs: 1, onProgress: (f) => progress.push(f) },
+    );
+    expect(result).toBe(run);
+    expect(progress).toEqual([0, 0.4, 1]);
+    expect(calls[1].variables).toEqual({ input: { table, features: ['spend'], background: true } });
+    expect(calls.slice(2).map((c) => [c.query, c.variables])).toEqual([
+      [RUN_STATUS, { id: '7' }],
+      [RUN_STATUS, { id: '7' }],
+      [RUN_RESULT, { id: '7' }],
     ]);
   });
 
-  test("SEGMENT_MUTATION asks for labels and each segment's label, name, size and share", () => {
-    const compact = SEGMENT_MUTATION.replace(/\s+/g, ' ');
-    expect(compact).toContain('mutation SegmentSelection($input: SegmentInput!) { segment(input: $input) {');
-    expect(compact).toContain('labels segments { label name size share }');
+  test('segment(request) cancels the run on the server when the signal aborts', async () => {
+    const controller = new AbortController();
+    const { client, calls } = fakeClient({
+      [BACKGROUND_SUPPORT]: support(['background']),
+      [START_SEGMENT]: () => ({ segment: { id: '9', status: 'RUNNING', progress: 0 } }),
+      [RUN_STATUS]: () => {
+        controller.abort();
+        return { segmentation: { status: 'RUNNING', progress: 0.2, error: null } };
+      },
+      [CANCEL_RUN]: () => ({ cancelSegmentation: true }),
+    });
+    await expect(
+      segmentationApi(client).segment({ table, features: ['spend'] }, { pollMs: 1, signal: controller.signal }),
+    ).rejects.toEqual(new CancelledError('Cancelled: the server stopped the run.'));
+    expect(calls[calls.length - 1]).toEqual({ query: CANCEL_RUN, variables: { id: '9' } });
   });
 
-  test("segment lets the server's error through unchanged", async () => {
-    const error = new GraphQLRequestError(
-      'Cannot query field "segment" on type "Mutation".',
-      'GRAPHQL_VALIDATION_FAILED',
+  test("segment(request) reports a failed run in the server's words", async () => {
+    const { client } = fakeClient({
+      [BACKGROUND_SUPPORT]: support(['background']),
+      [START_SEGMENT]: () => ({ segment: { id: '3', status: 'RUNNING', progress: 0 } }),
+      [RUN_STATUS]: () => ({
+        segmentation: { status: 'FAILED', progress: 0.5, error: 'features: column "x" is empty' },
+      }),
+    });
+    await expect(segmentationApi(client).segment({ table, features: ['x'] }, { pollMs: 1 })).rejects.toEqual(
+      new GraphQLRequestError('features: column "x" is empty'),
     );
-    const client: GraphQLClient = { request: () => Promise.reject(error) };
-    await expect(segment(client, { table: { header: [], rows: [] }, features: [] })).rejects.toBe(error);
+  });
+
+  test('rfmMembers(id) pages through every member', async () => {
+    const pages = [
+      { edges: [{ node: { key: 'a', label: 0 } }], pageInfo: { hasNextPage: true, endCursor: 'c1' } },
+      { edges: [{ node: { key: 'b', label: 1 } }], pageInfo: { hasNextPage: false, endCursor: 'c2' } },
+    ];
+    const { client, calls } = fakeClient({ [RFM_MEMBERS]: () => ({ segmentation: { members: pages.shift() } }) });
+    expect(await segmentationApi(client).rfmMembers('5')).toEqual([
+      { key: 'a', label: 0 },
+      { key: 'b', label: 1 },
+    ]);
+    expect(calls.map((c) => c.variables)).toEqual([
+      { id: '5', after: null },
+      { id: '5', after: 'c1' },
+    ]);
   });
 });

@@ -13,7 +13,9 @@ describe('addin/taskpane.html', () => {
   });
 
   test('taskpane.html has the "Open this pane in Excel" state and the "Segment selection" button', () => {
-    expect(html).toMatch(/<section id="not-in-excel" hidden>\s*<h2>Open this pane in Excel<\/h2>/);
-    expect(html).toContain('<button id="segment-button" type="button" disabled>Segment selection</button>');
+    expect(html).toMatch(/<section id="not-in-excel" class="card" hidden>\s*<h2>Open this pane in Excel<\/h2>/);
+    expect(html).toContain(
+      '<button id="segment-button" class="primary wide" type="button" disabled>Segment selection</button>',
+    );
   });
 });

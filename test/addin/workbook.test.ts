@@ -3,21 +3,14 @@
 jest.mock('office-addin-manifest', () => jest.requireActual('office-addin-manifest/lib/officeApp'));
 
 import { OfficeMockObject } from 'office-addin-mock';
+import type { ResultLayout } from '../../shared/layout/types';
+import { CancelledError } from '../../addin/src/excel/cancel';
 import { SelectionError } from '../../addin/src/excel/selection-error';
-import { createExcelWorkbook, MAX_READ_CELLS, type ExcelRun } from '../../addin/src/excel/workbook';
+import { createExcelWorkbook, type ExcelRun } from '../../addin/src/excel/workbook';
+import { run as simRun, sim } from '../e2e/excel-sim/office-sim';
 
-/** An ExcelRun over an office-addin-mock context that counts context.sync() calls. */
-function mockRun(data: Record<string, unknown>) {
-  const mock = new OfficeMockObject({ context: data });
-  const counter = { syncs: 0 };
-  const sync = mock.context.sync.bind(mock.context);
-  mock.context.sync = async () => {
-    counter.syncs++;
-    await sync();
-  };
-  const run: ExcelRun = (batch) => batch(mock.context);
-  return { mock, run, counter };
-}
+/** The strict simulated host (test/e2e/excel-sim) as an ExcelRun: collections, payload limits, load rules. */
+const simulated = (categories = true) => createExcelWorkbook(simRun as unknown as ExcelRun, () => categories);
 
 const PEOPLE = {
   values: [
@@ -37,225 +30,284 @@ const PEOPLE = {
   ],
 };
 
-/** A selection whose used range is `used`; office-addin-mock cannot load isNullObject, so it is set directly. */
-function selectionData(selection: Record<string, unknown>, used: Record<string, unknown>, usedIsNull = false) {
-  const setup = mockRun({
-    workbook: {
-      selection: {
-        ...selection,
-        used,
-        getUsedRangeOrNullObject(this: { used: unknown }, valuesOnly: boolean) {
-          if (!valuesOnly) throw new Error('expected the used range of values only');
-          return this.used;
+/** An office-addin-mock context whose sheet hands out `block` for any getRangeByIndexes call, recorded. */
+function mockContext(
+  selection: Record<string, unknown>,
+  extra: { used?: Record<string, unknown>; region?: Record<string, unknown> } = {},
+) {
+  const calls: string[] = [];
+  const mock = new OfficeMockObject({
+    context: {
+      workbook: {
+        selection: {
+          ...selection,
+          used: extra.used ?? { address: '' },
+          region: extra.region ?? { address: '', rowCount: 1, columnCount: 1 },
         },
-      },
-      getSelectedRange(this: { selection: unknown }) {
-        return this.selection;
+        block: { ...PEOPLE },
+        getSelectedRange(this: { selection: unknown }) {
+          return this.selection;
+        },
+        worksheets: {
+          getItem(this: { sheet: unknown }, name: string) {
+            calls.push(`getItem ${name}`);
+            return this.sheet;
+          },
+          sheet: {
+            getRangeByIndexes(this: { block: unknown }, ...indexes: number[]) {
+              calls.push(`getRangeByIndexes ${indexes.join(',')}`);
+              return this.block;
+            },
+            block: { ...PEOPLE },
+          },
+        },
       },
     },
   });
-  setup.mock.context.workbook.selection.used.isNullObject = usedIsNull;
-  return setup;
+  const selectionMock = mock.context.workbook.selection;
+  selectionMock.getUsedRangeOrNullObject = () => selectionMock.used;
+  selectionMock.getSurroundingRegion = () => selectionMock.region;
+  selectionMock.used.isNullObject = !extra.used;
+  let syncs = 0;
+  const sync = mock.context.sync.bind(mock.context);
+  mock.context.sync = async () => {
+    syncs++;
+    await sync();
+  };
+  const run: ExcelRun = (batch) => batch(mock.context);
+  return { run, calls, syncs: () => syncs };
 }
 
-describe('createExcelWorkbook(run).readSelection()', () => {
-  test('readSelection() maps a bounded selection in two syncs: shape, then values, formats and types', async () => {
-    const { run, counter } = selectionData(
-      { address: 'Sheet1!B2:D4', rowCount: 3, columnCount: 3, isEntireColumn: false, isEntireRow: false, ...PEOPLE },
-      { address: 'Sheet1!B2:D4', rowCount: 3, columnCount: 3 },
-    );
-    const selection = await createExcelWorkbook(run).readSelection();
-    expect(selection).toEqual({
+describe('readSelection() on office-addin-mock ranges', () => {
+  const bounded = { address: 'Sheet1!B2:D4', rowCount: 3, columnCount: 3, isEntireColumn: false, isEntireRow: false };
+
+  test('readSelection() reads a small selection in one block: values, value types and number formats', async () => {
+    const { run, calls, syncs } = mockContext(bounded);
+    const selection = await createExcelWorkbook(run, () => false).readSelection();
+    expect(selection).toMatchObject({
       address: 'Sheet1!B2:D4',
+      block: { sheet: 'Sheet1', row: 1, column: 1, rowCount: 3, columnCount: 3 },
       header: ['name', 'joined', 'spend'],
       rows: [
         ['Ada', '2024-01-01', 120.5],
         ['Bob', null, null],
       ],
     });
-    expect(counter.syncs).toBe(2);
+    // B2 is row 1, column 1 (zero-based); one sync for the shape, one for the block.
+    expect(calls).toEqual(['getItem Sheet1', 'getRangeByIndexes 1,1,3,3']);
+    expect(syncs()).toBe(2);
   });
 
-  test('readSelection() reads whole columns through their used range, never the columns themselves', async () => {
-    // No values on the selection itself: loading them would make the mock throw.
-    const { run, counter } = selectionData(
-      { address: 'Sheet1!A:C', rowCount: 1048576, columnCount: 3, isEntireColumn: true, isEntireRow: false },
-      { address: 'Sheet1!A1:C3', rowCount: 3, columnCount: 3, ...PEOPLE },
+  test('readSelection() reads the surrounding table when one cell is selected', async () => {
+    const { run, calls } = mockContext(
+      { address: 'Data!C7', rowCount: 1, columnCount: 1, isEntireColumn: false, isEntireRow: false },
+      { region: { address: 'Data!A5:C7', rowCount: 3, columnCount: 3 } },
     );
-    const selection = await createExcelWorkbook(run).readSelection();
-    expect(selection.address).toBe('Sheet1!A1:C3');
-    expect(selection.rows).toHaveLength(2);
-    expect(counter.syncs).toBe(2);
+    const selection = await createExcelWorkbook(run, () => false).readSelection();
+    expect(selection.address).toBe('Data!A5:C7');
+    expect(calls).toEqual(['getItem Data', 'getRangeByIndexes 4,0,3,3']);
   });
 
-  test('readSelection() reports an empty whole-column selection', async () => {
-    const { run } = selectionData(
-      { address: 'Sheet1!A:C', rowCount: 1048576, columnCount: 3, isEntireColumn: true, isEntireRow: false },
-      { address: '', rowCount: 0, columnCount: 0 },
-      true,
-    );
-    await expect(createExcelWorkbook(run).readSelection()).rejects.toThrow(
+  test('readSelection() bounds whole columns by their used range and reports an empty one', async () => {
+    const whole = {
+      address: 'Sheet1!A:C',
+      rowCount: 1048576,
+      columnCount: 3,
+      isEntireColumn: true,
+      isEntireRow: false,
+    };
+    const { run, calls } = mockContext(whole, { used: { address: 'Sheet1!A1:C3' } });
+    expect((await createExcelWorkbook(run, () => false).readSelection()).address).toBe('Sheet1!A1:C3');
+    expect(calls).toEqual(['getItem Sheet1', 'getRangeByIndexes 0,0,3,3']);
+    const empty = mockContext(whole);
+    await expect(createExcelWorkbook(empty.run, () => false).readSelection()).rejects.toThrow(
       new SelectionError('The selection Sheet1!A:C is empty.'),
     );
   });
-
-  test('readSelection() refuses more cells than Excel reads at once, before loading any value', async () => {
-    // 1,000,000 rows × 6 columns = 6,000,000 > 5,000,000 cells.
-    const { run, counter } = selectionData(
-      { address: 'Sheet1!A1:F1000000', rowCount: 1000000, columnCount: 6, isEntireColumn: false, isEntireRow: false },
-      { address: 'Sheet1!A1:F1000000', rowCount: 1000000, columnCount: 6 },
-    );
-    await expect(createExcelWorkbook(run).readSelection()).rejects.toThrow(
-      `The selection Sheet1!A1:F1000000 has 6000000 cells; Excel reads at most ${MAX_READ_CELLS} at once.`,
-    );
-    expect(counter.syncs).toBe(1);
-  });
-
-  test('readSelection() turns Excel payload-limit errors into a SelectionError and passes others on', async () => {
-    const failing =
-      (code: string): ExcelRun =>
-      () =>
-        Promise.reject(Object.assign(new Error(code), { code }));
-    await expect(createExcelWorkbook(failing('ResponsePayloadSizeLimitExceeded')).readSelection()).rejects.toThrow(
-      /more than Excel can send in one request/,
-    );
-    await expect(createExcelWorkbook(failing('InvalidSelection')).readSelection()).rejects.toThrow('InvalidSelection');
-  });
 });
 
-describe('createExcelWorkbook(run).writeColumn(address, header, values)', () => {
-  function columnData() {
-    const calls: string[] = [];
-    const setup = mockRun({
-      workbook: {
-        worksheets: {
-          sheet: {
-            column: {
-              insert(this: unknown, shift: string) {
-                calls.push(`insert ${shift}`);
-                return this;
-              },
-            },
-            target: { address: "'Q1 data'!G2:G5", values: [] },
-            getRange(this: { column: unknown; target: unknown }, address: string) {
-              calls.push(`getRange ${address}`);
-              return /^[A-Z]+:[A-Z]+$/.test(address) ? this.column : this.target;
-            },
-          },
-          getItem(this: { sheet: unknown }, name: string) {
-            calls.push(`getItem ${name}`);
-            return this.sheet;
-          },
-        },
-      },
-    });
-    return { ...setup, calls };
+describe('the Excel layer on the strict simulated host', () => {
+  beforeEach(() => sim.reset());
+
+  /** n rows × 8 numeric columns on sheet "Big", selected. */
+  function bigSheet(n: number) {
+    const rows: (string | number)[][] = [['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h']];
+    for (let i = 0; i < n; i++) rows.push([i, i * 0.5, i % 7, i % 11, i * 1.25, (i * 37) % 101, i % 3, 1000 - i]);
+    sim.addSheet('Big', rows);
+    sim.select('Big', `A1:H${n + 1}`);
+    return rows;
   }
 
-  test('writeColumn inserts a sheet column right of the block and fills it in one sync', async () => {
-    const { mock, run, counter, calls } = columnData();
-    const written = await createExcelWorkbook(run).writeColumn("'Q1 data'!B2:F5", 'Quadrant segment', [
-      'Loyal',
-      null,
-      'New',
-    ]);
-    // B..F is five columns, so the next one is G; rows 2..5 hold the header and three data rows.
-    expect(calls).toEqual(['getItem Q1 data', 'getRange G:G', 'insert Right', 'getRange G2:G5']);
-    expect(mock.context.workbook.worksheets.sheet.target.values).toEqual([
-      ['Quadrant segment'],
-      ['Loyal'],
-      [''],
-      ['New'],
-    ]);
-    expect(written).toBe("'Q1 data'!G2:G5");
-    expect(counter.syncs).toBe(1);
+  test('readSelection() reads 30,000 rows in blocks of about 2 MB, in order, with progress to the end', async () => {
+    const rows = bigSheet(30000);
+    const progress: number[] = [];
+    const selection = await simulated().readSelection({ onProgress: (done) => progress.push(done) });
+    expect(selection.rows).toEqual(rows.slice(1));
+    expect(progress.length).toBeGreaterThan(1);
+    expect(progress[progress.length - 1]).toBe(30001);
+    expect(progress).toEqual([...progress].sort((x, y) => x - y));
+    expect(Math.max(...sim.syncs.map((s) => s.responseBytes))).toBeLessThanOrEqual(2.6e6);
+    expect(sim.syncs.filter((s) => s.failed)).toEqual([]);
   });
 
-  test('writeColumn refuses a value count that does not match the data rows', async () => {
-    const { run, calls } = columnData();
-    await expect(createExcelWorkbook(run).writeColumn('Sheet1!A1:B4', 'segment', ['a'])).rejects.toThrow(
-      'writeColumn: 1 values for the 3 data rows of Sheet1!A1:B4',
-    );
-    expect(calls).toEqual([]);
+  test('readSelection() halves a block the host refuses and keeps the smaller size', async () => {
+    const rows = bigSheet(30000);
+    sim.configure({ limitBytes: 400_000 });
+    const selection = await simulated().readSelection();
+    expect(selection.rows).toEqual(rows.slice(1));
+    const refused = sim.syncs.filter((s) => s.failed === 'ResponsePayloadSizeLimitExceeded');
+    expect(refused.length).toBeGreaterThan(0);
+    expect(refused.length).toBeLessThanOrEqual(4); // not once per block: the size that worked is kept
+    expect(sim.syncs.every((s) => s.failed !== null || s.responseBytes <= 400_000)).toBe(true);
   });
 
-  test("writeColumn reports a block that ends at the sheet's last column", async () => {
-    const { run } = columnData();
-    await expect(createExcelWorkbook(run).writeColumn('Sheet1!XFC1:XFD2', 'segment', ['a'])).rejects.toThrow(
-      SelectionError,
-    );
+  test('readSelection() stops between blocks when cancelled', async () => {
+    bigSheet(30000);
+    const controller = new AbortController();
+    await expect(
+      simulated().readSelection({ signal: controller.signal, onProgress: () => controller.abort() }),
+    ).rejects.toBeInstanceOf(CancelledError);
+    expect(sim.syncs.length).toBe(2); // the shape and one block
   });
-});
 
-/**
- * office-addin-mock has no collections, so the summary sheet is checked against this hand-written fake: a worksheet
- * collection whose `items` can only be read after `load` and `sync`, and ranges that log what is written to them.
- */
-function summaryFake(existing: string[]) {
-  const log: string[] = [];
-  let requested = false;
-  let loaded = false;
-  const rangeAt = (row: number, column: number, rows: number, columns: number) => {
-    const name = `(${row},${column} ${rows}x${columns})`;
-    return {
-      name,
-      set values(v: unknown[][]) {
-        log.push(`values ${name} ${JSON.stringify(v)}`);
-      },
-      set numberFormat(v: unknown[][]) {
-        log.push(`numberFormat ${name} ${JSON.stringify(v)}`);
-      },
-      format: { autofitColumns: () => log.push(`autofit ${name}`) },
-    };
-  };
-  const context = {
-    sync: async () => {
-      log.push('sync');
-      loaded = requested;
+  test('readAddress(address) reads a table chosen earlier again, wherever the selection is now', async () => {
+    bigSheet(10);
+    sim.setCell('Big', 'B3', 42);
+    sim.select('Big', 'K20');
+    const again = await simulated().readAddress('Big!A1:H11');
+    expect(again.address).toBe('Big!A1:H11');
+    expect(again.rows[1][1]).toBe(42);
+    expect(again.rows).toHaveLength(10);
+  });
+
+  test('readSelection() tells dates by category (ExcelApi 1.12), by custom format, or by format alone (1.7)', async () => {
+    const rows = [
+      ['day', 'stamp', 'amount'],
+      [
+        { value: 45292, format: 'yyyy-mm-dd' },
+        { value: 45292.5, format: 'dd.mm.yy hh:mm' },
+        { value: 3, format: '0.00' },
+      ],
+    ];
+    sim.addSheet('Dates', rows as never);
+    sim.select('Dates', 'A1:C2');
+    const expected = [['2024-01-01', '2024-01-01T12:00:00', 3]];
+    expect((await simulated(true).readSelection()).rows).toEqual(expected);
+    sim.configure({ apiVersion: '1.7' });
+    expect((await simulated(false).readSelection()).rows).toEqual(expected);
+  });
+
+  const layout = (names: string[]): ResultLayout => ({
+    rowColumns: {
+      columns: [
+        { header: 'Segment', format: 'integer' },
+        { header: 'Segment name', format: 'text' },
+      ],
+      values: names.map((name, i) => [i, name]),
     },
-    workbook: {
-      worksheets: {
-        load: (what: string) => {
-          log.push(`load ${what}`);
-          requested = true;
+    sheet: {
+      name: 'Quadrant segments',
+      title: 'Segments',
+      notes: [],
+      tables: [
+        {
+          name: 'Segments',
+          title: 'Profiles',
+          columns: [
+            { header: 'Name', format: 'text' },
+            { header: 'Size', format: 'integer' },
+            { header: 'Share', format: 'percent' },
+          ],
+          rows: [
+            ['A', 2, 0.5],
+            ['B', 2, 0.5],
+          ],
         },
-        get items() {
-          if (!loaded) throw new Error('items read before load and sync');
-          return existing.map((name) => ({ name }));
-        },
-        add: (name: string) => {
-          log.push(`add ${name}`);
-          return {
-            getRangeByIndexes: rangeAt,
-            tables: {
-              add: (range: { name: string }, hasHeaders: boolean) => log.push(`table ${range.name} ${hasHeaders}`),
-            },
-          };
-        },
-      },
+      ],
+      charts: [{ type: 'ColumnClustered', title: 'Sizes', table: 'Segments', categoryColumn: 0, valueColumns: [1, 2] }],
     },
-  };
-  const run: ExcelRun = (batch) => batch(context as never);
-  return { run, log };
-}
+  });
 
-describe('createExcelWorkbook(run).writeSummarySheet(rows)', () => {
-  test('writeSummarySheet writes values, then the table, on a new uniquely named sheet in two syncs', async () => {
-    const { run, log } = summaryFake(['Data', 'Quadrant segments']);
-    const name = await createExcelWorkbook(run).writeSummarySheet([
-      { segment: 'Loyal', size: 3, share: 0.75 },
-      { segment: 'New', size: 1, share: 0.25 },
+  async function fourRows() {
+    sim.addSheet('Data', [['x'], [1], [2], [3], [4]]);
+    sim.select('Data', 'A1:A5');
+    return simulated().readSelection();
+  }
+
+  test('writeResults() writes names as text, whatever they look like', async () => {
+    const selection = await fourRows();
+    const names = ['007', '=1+1', '2024-01-01', 'TRUE'];
+    await simulated().writeResults(selection, layout(names), { insert: false });
+    const cells = sim.cells('Data', 'C2:C5');
+    expect(cells.map((row) => [row[0].value, row[0].type, row[0].format, row[0].formula])).toEqual(
+      names.map((name) => [name, 'String', '@', null]),
+    );
+  });
+
+  test('writeResults() writes 30,000 rows back in blocks, halving one the host refuses', async () => {
+    bigSheet(30000);
+    const selection = await simulated().readSelection();
+    sim.syncs.length = 0;
+    sim.configure({ limitBytes: 300_000 });
+    const names = Array.from({ length: 30000 }, (_, i) => `segment ${i % 4}`);
+    const done: number[] = [];
+    await simulated().writeResults(selection, layout(names), {
+      insert: false,
+      onProgress: (n) => done.push(n),
+    });
+    expect(sim.values('Big', 'I30001:J30001')).toEqual([[29999, 'segment 3']]);
+    expect(sim.syncs.some((s) => s.failed === 'RequestPayloadSizeLimitExceeded')).toBe(true);
+    expect(done[done.length - 1]).toBe(30000);
+    expect(sim.syncs.every((s) => s.failed !== null || s.requestBytes <= 300_000)).toBe(true);
+  });
+
+  test('writeResults() re-checks the data and writes nothing when it changed meanwhile', async () => {
+    const selection = await fourRows();
+    sim.setCell('Data', 'A3', 99);
+    await expect(simulated().writeResults(selection, layout(['a', 'b', 'c', 'd']), { insert: false })).rejects.toThrow(
+      /^The data in Data!A1:A5 changed while the analysis ran/,
+    );
+    expect(sim.usedAddress('Data')).toBe('Data!A1:A5');
+    expect(sim.sheetNames()).toEqual(['Data']);
+  });
+
+  test('writeResults() inserts cells beside the rows only when asked, never over the user cells', async () => {
+    const selection = await fourRows();
+    sim.setCell('Data', 'B3', 'keep');
+    sim.setCell('Data', 'B7', 'below');
+    const workbook = simulated();
+    expect(await workbook.beside(selection, 2)).toEqual({ address: 'Data!B1:C5', empty: false });
+    await expect(workbook.writeResults(selection, layout(['a', 'b', 'c', 'd']), { insert: false })).rejects.toThrow(
+      'Cells B1:C5 beside the selection are no longer empty; nothing was written.',
+    );
+    await workbook.writeResults(selection, layout(['a', 'b', 'c', 'd']), { insert: true });
+    expect(sim.values('Data', 'B1:D3')).toEqual([
+      ['Segment', 'Segment name', ''],
+      [0, 'a', ''],
+      [1, 'b', 'keep'],
     ]);
-    expect(name).toBe('Quadrant segments (2)');
-    expect(log).toEqual([
-      'load items/name',
-      'sync',
-      'add Quadrant segments (2)',
-      'values (0,0 3x3) [["Segment","Size","Share"],["Loyal",3,0.75],["New",1,0.25]]',
-      'numberFormat (1,2 2x1) [["0.0%"],["0.0%"]]',
-      'table (0,0 3x3) true',
-      'autofit (0,0 3x3)',
-      'sync',
+    expect(sim.values('Data', 'B7')).toEqual([['below']]);
+  });
+
+  test('writeResults() names the sheet and tables apart from existing ones and binds each series to the table', async () => {
+    const selection = await fourRows();
+    sim.addSheet('Quadrant segments', [['mine']]);
+    const first = await simulated().writeResults(selection, layout(['a', 'b', 'c', 'd']), { insert: false });
+    expect(first).toEqual({ rowColumns: 'Data!B1:C5', sheet: 'Quadrant segments (2)' });
+    sim.select('Data', 'A1:A5');
+    const again = await simulated().readSelection();
+    const second = await simulated().writeResults(again, layout(['a', 'b', 'c', 'd']), { insert: true });
+    expect(second.sheet).toBe('Quadrant segments (3)');
+    expect(sim.tables().map((t) => [t.name, t.address])).toEqual([
+      // Title in A1, a blank row, the table's title in A3, the table from A4.
+      ['Segments', "'Quadrant segments (2)'!A4:C6"],
+      ['Segments2', "'Quadrant segments (3)'!A4:C6"],
     ]);
+    expect(sim.charts()[0].series).toEqual([
+      { name: 'Size', values: "'Quadrant segments (2)'!B5:B6", xValues: "'Quadrant segments (2)'!A5:A6" },
+      { name: 'Share', values: "'Quadrant segments (2)'!C5:C6", xValues: "'Quadrant segments (2)'!A5:A6" },
+    ]);
+    expect(sim.cells('Quadrant segments (2)', 'C5')[0][0].format).toBe('0.0%');
+    expect(sim.values('Quadrant segments', 'A1')).toEqual([['mine']]);
   });
 });

@@ -8,6 +8,8 @@ import { runCli } from '../../cli/program';
 import { buildQuadrantSchema } from '../../server/graphql/schema';
 import { demoDatasets, type DemoDataset } from '../../server/demo';
 import { channelLayout, type ChannelResultShape } from '../../shared/layout/channel-layout';
+import { cohortLayout, type CohortReportShape } from '../../shared/layout/cohort-layout';
+import { correlationLayout, type CorrelationReportShape } from '../../shared/layout/correlation-layout';
 import { experimentLayout, type ExperimentResultShape } from '../../shared/layout/experiment-layout';
 import { funnelLayout, type FunnelResultShape } from '../../shared/layout/funnel-layout';
 import { periodComparisonLayout, type PeriodComparisonShape } from '../../shared/layout/period-comparison-layout';
@@ -325,6 +327,42 @@ describe('quadrant funnel, channels, experiment, compare, rfm', () => {
     });
     expect(sizes.size).toBe(customersOf.size);
     for (const [segment, customers] of customersOf) expect(sizes.get(segment)).toBe(customers.size);
+  });
+});
+
+describe('quadrant correlations, cohorts', () => {
+  it('quadrant correlations writes the matrix heat map, the p-values and the target’s bar chart', async () => {
+    const args = ['correlations', join(dir, 'customers.xlsx'), '--sheet', 'Customers'];
+    args.push('--columns', 'clv,minutes_watched,region', '--categorical', 'region', '--target', 'clv');
+    const { report, layout } = await roundTrip(
+      args,
+      join(dir, 'correlations.xlsx'),
+      (r: CorrelationReportShape) => correlationLayout(r, 'clv'),
+      'Quadrant correlations',
+    );
+    expect(report.columns).toEqual(['clv', 'minutes_watched', 'region=0', 'region=1', 'region=2']);
+    expect(layout.sheet.tables[0].colorScale).toEqual({ firstColumn: 1, lastColumn: 5 });
+  });
+
+  it('quadrant cohorts writes the retention triangle and the retention curve', async () => {
+    await writeWorkbook(join(dir, 'purchases.xlsx'), [['Transactions', demos.get('Transactions')!, 3000]]);
+    const args = [
+      'cohorts',
+      join(dir, 'purchases.xlsx'),
+      '--sheet',
+      'Transactions',
+      '--customer-column',
+      'customer_id',
+    ];
+    args.push('--date-column', 'date', '--amount-column', 'amount', '--period', 'MONTH', '--periods', '6');
+    const { report } = await roundTrip(
+      args,
+      join(dir, 'cohorts.xlsx'),
+      (r: CohortReportShape) => cohortLayout(r),
+      'Quadrant cohorts',
+    );
+    expect(report.period).toBe('MONTH');
+    expect(report.cohorts[0].active).toHaveLength(6);
   });
 });
 

@@ -35,6 +35,10 @@ describe('the README examples', () => {
       'experiment(',
       'sampleSize(',
       'periodComparison(',
+      'correlations(',
+      'cohorts(',
+      'stabilityResamples',
+      'assignSegments(',
     ]) {
       expect(all).toContain(field);
     }

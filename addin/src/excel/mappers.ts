@@ -2,16 +2,9 @@
  * Pure mappers from what Excel returns for a range (values, number formats, value types) to the `TableInput` the
  * GraphQL API takes. No Office.js here, so every rule is unit-tested without a host.
  */
-import type { Cell, TableInput } from '../contract';
+import type { Cell } from '../contract';
 import { columnName } from './address';
 import { SelectionError } from './selection-error';
-
-/** One read of a range: `values`, `numberFormat` and `valueTypes` (Excel.RangeValueType names), all the same shape. */
-export interface RangeCells {
-  values: unknown[][];
-  numberFormat: unknown[][];
-  valueTypes: string[][];
-}
 
 const DAY_MS = 86400000;
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
@@ -49,38 +42,42 @@ export function isDateFormat(format: unknown): boolean {
 }
 
 /**
- * One cell as the API's `Cell`: error values (`#N/A`, `#DIV/0!`, … by `valueTypes`) and empty cells (`""`) become
- * null, date-formatted serials become ISO text (see `excelSerialToIso`), numbers, text and booleans pass through.
- * @example cellValue(45292, 'yyyy-mm-dd', 'Double') // '2024-01-01'; cellValue('#N/A', 'General', 'Error') // null
+ * Whether a numeric cell holds a date: Excel's number format category says so (`numberFormatCategories`, ExcelApi
+ * 1.12) or, where that is unknown or "Custom", the number format shows a calendar date (see `isDateFormat`).
+ * @example isDateCell('Date', undefined) // true; isDateCell('Custom', 'dd/mm/yyyy') // true; isDateCell('Time', 'h:mm') // false
  */
-export function cellValue(value: unknown, numberFormat: unknown, valueType: string): Cell {
-  if (valueType === 'Error' || value === '') return null;
-  if (typeof value === 'number') return value >= 0 && isDateFormat(numberFormat) ? excelSerialToIso(value) : value;
+export function isDateCell(category: string | undefined, numberFormat: unknown): boolean {
+  if (category === 'Date') return true;
+  if (category !== undefined && category !== 'Custom') return false;
+  return isDateFormat(numberFormat);
+}
+
+/**
+ * One cell as the API's `Cell`: error values (`#N/A`, `#DIV/0!`, … by `valueTypes`, as opposed to the text "#N/A")
+ * and empty cells become null, dates (serials in a date-formatted cell) become ISO text (see `excelSerialToIso`),
+ * numbers, text and booleans pass through.
+ * @example cellValue(45292, 'Double', true) // '2024-01-01'; cellValue('#N/A', 'Error', false) // null
+ */
+export function cellValue(value: unknown, valueType: string, isDate: boolean): Cell {
+  if (valueType === 'Error' || valueType === 'Empty' || value === '') return null;
+  if (typeof value === 'number') return isDate && value >= 0 ? excelSerialToIso(value) : value;
   if (typeof value === 'string' || typeof value === 'boolean') return value;
   return null;
 }
 
 /**
- * A range read → `TableInput`: the first row is the header (every cell named, names unique), the rest are rows in
- * sheet order, one per sheet row even when empty, so results map back row for row. `origin` is the zero-based
- * sheet position of the top-left cell, used only to name cells in messages.
- * @throws SelectionError when there is no data row, a header cell is empty or two header cells are equal.
- * @example toTableInput({ values: [['spend'], [12]], numberFormat: [['General'], ['0.00']],
- *   valueTypes: [['String'], ['Double']] }) // { header: ['spend'], rows: [[12]] }
+ * The header row of a selection: every cell named, names unique. `origin` is the zero-based sheet position of the
+ * top-left cell, used only to name cells in messages.
+ * @throws SelectionError when a header cell is empty or two header cells are equal.
+ * @example toHeader(['spend', 'region']) // ['spend', 'region']
  */
-export function toTableInput(cells: RangeCells, origin = { row: 0, column: 0 }): TableInput {
-  const mapped = cells.values.map((row, i) =>
-    row.map((v, j) => cellValue(v, cells.numberFormat[i][j], cells.valueTypes[i][j])),
-  );
+export function toHeader(row: readonly Cell[], origin = { row: 0, column: 0 }): string[] {
   const cellName = (j: number) => `${columnName(origin.column + j)}${origin.row + 1}`;
-  if (mapped.length < 2) {
-    throw new SelectionError('The selection has no data rows: select a header row and the rows below it.');
-  }
   const seen = new Map<string, number>();
-  const header = mapped[0].map((cell, j) => {
-    if (cell === null) {
+  return row.map((cell, j) => {
+    if (cell === null || String(cell).trim() === '') {
       throw new SelectionError(
-        `Header cell ${cellName(j)} is empty: name every column in the first row of the selection.`,
+        `The selection has no header: cell ${cellName(j)} is empty. Select a table whose first row names every column.`,
       );
     }
     const name = String(cell);
@@ -92,23 +89,5 @@ export function toTableInput(cells: RangeCells, origin = { row: 0, column: 0 }):
     }
     seen.set(name, j);
     return name;
-  });
-  return { header, rows: mapped.slice(1) };
-}
-
-/**
- * Names of the columns that hold numbers only (at least one, nulls allowed), in header order: the features a
- * segmentation can use as they are. Dates (ISO text), booleans and text columns are left out.
- * @example numericColumns({ header: ['id', 'name'], rows: [[1, 'a'], [null, 'b']] }) // ['id']
- */
-export function numericColumns(table: TableInput): string[] {
-  return table.header.filter((_, j) => {
-    let numbers = 0;
-    for (const row of table.rows) {
-      const cell = row[j];
-      if (typeof cell === 'number') numbers++;
-      else if (cell !== null) return false;
-    }
-    return numbers > 0;
   });
 }

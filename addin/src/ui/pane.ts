@@ -1,95 +1,111 @@
 /**
- * The task pane's one screen: "Open this pane in Excel" outside Excel, otherwise the "Segment selection" button and
- * a status line that tells what happened, in the server's or Excel's own words when something fails.
+ * The task pane: "Open this pane in Excel" outside Excel; inside it, the tabs (Segment, Funnel, Channels,
+ * Experiment, Compare), the settings form and the shared status, progress and result areas.
  */
-import { GraphQLRequestError } from '../api/graphql-client';
-import type { SegmentOutcome } from './segment-selection';
+import type { ReportsApi } from '../api/reports';
+import type { SegmentationApi } from '../api/segment';
+import type { PaneSettings } from '../excel/document-settings';
+import type { Workbook } from '../excel/workbook';
+import { describeError } from './describe';
+import { ProgressView } from './progress-view';
+import { reportPane } from './report-pane';
+import { CHANNELS, COMPARE, EXPERIMENT, FUNNEL } from './report-specs';
+import { segmentPane } from './segment-pane';
+import { Shell } from './shell';
 import type { HostCheck } from './wait-for-excel';
 
-/** The elements the pane drives (ids in taskpane.html), typed by what is used so tests can pass plain objects. */
-export interface PaneElements {
-  ready: { hidden: boolean };
-  notInExcel: { hidden: boolean };
-  button: { disabled: boolean; addEventListener(type: 'click', listener: () => void): void };
-  status: { textContent: string | null; dataset: Record<string, string | undefined> };
-}
-
-export interface PaneActions {
+export interface PaneServices {
   waitForExcel(): Promise<HostCheck>;
-  segmentSelection(): Promise<SegmentOutcome>;
+  /** Created once Excel is there (Office.js objects exist only then). */
+  connect(): {
+    workbook: Workbook;
+    segmentation: SegmentationApi;
+    reports: ReportsApi;
+    settings: { load(): PaneSettings; save(settings: PaneSettings): Promise<void> };
+  };
 }
 
-/** Status tones, for the stylesheet (`#status[data-tone=error]`). */
-export type Tone = 'idle' | 'busy' | 'done' | 'error';
-
-/**
- * The pane's elements in `doc`.
- * @throws Error naming the missing id when taskpane.html and this file disagree.
- */
-export function findPaneElements(doc: Document): PaneElements {
-  const get = (id: string): HTMLElement => {
+/** Waits for the host, then either shows "Open this pane in Excel" or wires up every pane. */
+export async function startPane(doc: Document, services: PaneServices): Promise<void> {
+  const $ = <T extends HTMLElement>(id: string) => {
     const element = doc.getElementById(id);
     if (!element) throw new Error(`taskpane.html has no element #${id}`);
-    return element;
+    return element as T;
   };
-  return {
-    ready: get('ready'),
-    notInExcel: get('not-in-excel'),
-    button: get('segment-button') as HTMLButtonElement,
-    status: get('status'),
-  };
-}
-
-/** Waits for the host, then either shows "Open this pane in Excel" or enables the button. */
-export async function startPane(elements: PaneElements, actions: PaneActions): Promise<void> {
-  showStatus(elements, 'Connecting to Excel…', 'busy');
-  if ((await actions.waitForExcel()) !== 'excel') {
-    elements.ready.hidden = true;
-    elements.notInExcel.hidden = false;
+  const status = $('status');
+  if ((await services.waitForExcel()) !== 'excel') {
+    $('ready').hidden = true;
+    $('not-in-excel').hidden = false;
     return;
   }
-  elements.button.addEventListener('click', () => void segmentOnClick(elements, actions));
-  elements.button.disabled = false;
-  showStatus(elements, 'Select a table whose first row names the columns, then choose Segment selection.', 'idle');
-}
+  const { workbook, segmentation, reports, settings } = services.connect();
+  const runButtons = [
+    ...doc.querySelectorAll<HTMLButtonElement>('#segment-button, #segment-read, .run, .use-selection, .use-second'),
+  ];
+  const progress = new ProgressView({
+    box: $('progress'),
+    label: $('progress-label'),
+    fill: $('progress-fill'),
+    bar: doc.querySelector<HTMLElement>('#progress .bar')!,
+    cancel: $<HTMLButtonElement>('cancel-button'),
+  });
+  const shell = new Shell(
+    {
+      status,
+      result: $('result'),
+      confirm: $('confirm'),
+      confirmText: $('confirm-text'),
+      confirmInsert: $<HTMLButtonElement>('confirm-insert'),
+      confirmCancel: $<HTMLButtonElement>('confirm-cancel'),
+      runButtons,
+    },
+    progress,
+    workbook,
+  );
 
-async function segmentOnClick(elements: PaneElements, actions: PaneActions): Promise<void> {
-  elements.button.disabled = true;
-  showStatus(elements, 'Segmenting the selection…', 'busy');
-  try {
-    showStatus(elements, describeOutcome(await actions.segmentSelection()), 'done');
-  } catch (error) {
-    showStatus(elements, describeError(error), 'error');
-  } finally {
-    elements.button.disabled = false;
+  segmentPane(doc, shell, segmentation);
+  for (const spec of [FUNNEL, CHANNELS, EXPERIMENT, COMPARE]) reportPane(doc, shell, reports, spec);
+
+  const tabs = [...doc.querySelectorAll<HTMLButtonElement>('.tabs [data-pane]')];
+  for (const tab of tabs) {
+    tab.addEventListener('click', () => {
+      for (const other of tabs) {
+        other.setAttribute('aria-selected', String(other === tab));
+        $(`pane-${other.dataset.pane}`).hidden = other !== tab;
+      }
+    });
   }
-}
 
-function showStatus(elements: PaneElements, text: string, tone: Tone): void {
-  elements.status.textContent = text;
-  elements.status.dataset.tone = tone;
-}
+  const settingsBox = $('settings');
+  const url = $<HTMLInputElement>('settings-url');
+  const key = $<HTMLInputElement>('settings-key');
+  $<HTMLButtonElement>('settings-button').addEventListener('click', () => {
+    const current = settings.load();
+    url.value = current.serverUrl;
+    key.value = current.apiKey;
+    settingsBox.hidden = false;
+    $('ready').hidden = true;
+  });
+  const close = () => {
+    settingsBox.hidden = true;
+    $('ready').hidden = false;
+  };
+  $<HTMLButtonElement>('settings-close').addEventListener('click', close);
+  $<HTMLButtonElement>('settings-save').addEventListener('click', async () => {
+    try {
+      await settings.save({ serverUrl: url.value, apiKey: key.value });
+      close();
+      shell.setStatus(
+        `Settings saved: server ${url.value.trim() || 'this pane\u2019s own'}, ${key.value.trim() ? 'with' : 'no'} API key.`,
+        'done',
+      );
+    } catch (error) {
+      close();
+      shell.setStatus(describeError(error), 'error');
+    }
+  });
 
-/**
- * The status line after a run.
- * @example
- * describeOutcome({ rows: 240, segments: 4, labelsAddress: 'Sheet1!G1:G241', summarySheet: 'Quadrant segments' })
- * // 'Segmented 240 rows into 4 segments: names in Sheet1!G1:G241, summary on sheet "Quadrant segments".'
- */
-export function describeOutcome(outcome: SegmentOutcome): string {
-  const rows = `${outcome.rows} ${outcome.rows === 1 ? 'row' : 'rows'}`;
-  const segments = `${outcome.segments} ${outcome.segments === 1 ? 'segment' : 'segments'}`;
-  const sheet = `"${outcome.summarySheet}"`;
-  return `Segmented ${rows} into ${segments}: names in ${outcome.labelsAddress}, summary on sheet ${sheet}.`;
-}
-
-/**
- * What to show for a failure: the message, with the GraphQL error code when the server sent one.
- * @example describeError(new GraphQLRequestError('Column "spend" is not numeric', 'BAD_USER_INPUT'))
- * // 'Column "spend" is not numeric (BAD_USER_INPUT)'
- */
-export function describeError(error: unknown): string {
-  if (error instanceof GraphQLRequestError && error.code) return `${error.message} (${error.code})`;
-  const message = (error as { message?: unknown } | null)?.message;
-  return typeof message === 'string' && message.length > 0 ? message : `Unexpected error: ${String(error)}`;
+  $<HTMLButtonElement>('settings-button').disabled = false;
+  runButtons.forEach((b) => (b.disabled = false));
+  shell.setStatus('Select a table whose first row names the columns, then choose Segment selection.', 'idle');
 }

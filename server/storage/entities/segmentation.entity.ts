@@ -1,5 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { KScore } from '../../../shared/segment/choose-k';
+import type { SegmentModel } from '../../../shared/segment/assign';
 import type { Segment } from '../../../shared/segment/types';
 
 /** A segment as stored: the core's profile, plus mean R, F, M values and scores for RFM runs. */
@@ -108,6 +109,10 @@ export class SegmentationEntity {
 
   @Column({ name: 'excluded_customers', type: 'integer', nullable: true })
   excludedCustomers!: number | null;
+
+  /** SEGMENT runs: the preprocessing and centroids assignSegments applies to new rows; null for RFM and older runs. */
+  @Column({ type: 'simple-json', nullable: true })
+  model!: SegmentModel | null;
 
   @Column({ name: 'created_at', type: 'varchar', length: 30 })
   createdAt!: string;

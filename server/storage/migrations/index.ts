@@ -1,12 +1,14 @@
 import { Initial1763800000000 } from './1763800000000-initial';
 import { Segmentations1795379931000 } from './1795379931000-segmentations';
-import { RunStatus1795998026476 } from './1795998026476-run-status';
-import { SilhouetteMethod1796000000000 } from './1796000000000-silhouette-method';
+import { SegmentationModel1795998645000 } from './1795998645000-segmentation-model';
+import { RunStatus1796001000000 } from './1796001000000-run-status';
+import { SilhouetteMethod1796002000000 } from './1796002000000-silhouette-method';
 
 /** Every migration, oldest first. A new one is appended here and never edited once released. */
 export const migrations = [
   Initial1763800000000,
   Segmentations1795379931000,
-  RunStatus1795998026476,
-  SilhouetteMethod1796000000000,
+  SegmentationModel1795998645000,
+  RunStatus1796001000000,
+  SilhouetteMethod1796002000000,
 ];

@@ -145,4 +145,18 @@ describe('segmentationLayout', () => {
     expect(sheet.charts.map((c) => c.title)).toEqual(['Segment sizes']);
     expect(placeSheet(sheet).charts).toHaveLength(1);
   });
+
+  it('segmentationLayout(run) adds a stability column after the silhouette when the run measured it', () => {
+    const stable = {
+      ...run,
+      segments: [
+        segment(0, 'High CLV', 2, 0.4, { stability: 0.97 }),
+        segment(1, 'Low CLV', 2, 0.4, { stability: 0.55 }),
+        segment(-1, 'Outliers', 1, 0.2, { isOutlier: true, silhouette: null, categories: [], stability: null }),
+      ],
+    };
+    const profiles = segmentationLayout(stable).sheet.tables[0];
+    expect(profiles.columns.slice(4, 7).map((c) => c.header)).toEqual(['Silhouette', 'Stability', 'Outlier']);
+    expect(profiles.rows.map((row) => row[5])).toEqual([0.97, 0.55, null]);
+  });
 });

@@ -4,8 +4,8 @@ import { TableColumn, type MigrationInterface, type QueryRunner } from 'typeorm'
  * How a run's silhouette was computed: EXACT over every row or SAMPLED (with the sample size and the standard error
  * of the sampled mean). Null for runs stored before, whose silhouettes were all exact but not labelled so.
  */
-export class SilhouetteMethod1796000000000 implements MigrationInterface {
-  name = 'SilhouetteMethod1796000000000';
+export class SilhouetteMethod1796002000000 implements MigrationInterface {
+  name = 'SilhouetteMethod1796002000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.addColumns('segmentation', [

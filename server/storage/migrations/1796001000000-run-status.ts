@@ -4,8 +4,8 @@ import { TableColumn, TableIndex, type MigrationInterface, type QueryRunner } fr
  * Background runs: a run's status (RUNNING | DONE | FAILED | CANCELLED), progress 0..1, error message and the
  * heartbeat of the server computing it. Runs stored before background runs existed are DONE with progress 1.
  */
-export class RunStatus1795998026476 implements MigrationInterface {
-  name = 'RunStatus1795998026476';
+export class RunStatus1796001000000 implements MigrationInterface {
+  name = 'RunStatus1796001000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.addColumns('segmentation', [

@@ -1,0 +1,108 @@
+/**
+ * The report queries of the other panes (GUIDE §2): funnel, channels, experiment and period comparison on inline
+ * rows, each asking for the fields its results layout (shared/layout) shows.
+ */
+import type { ChannelResultShape } from '../../../shared/layout/channel-layout';
+import type { ExperimentResultShape } from '../../../shared/layout/experiment-layout';
+import type { FunnelResultShape } from '../../../shared/layout/funnel-layout';
+import type { PeriodComparisonShape } from '../../../shared/layout/period-comparison-layout';
+import type { TableInput } from '../contract';
+import type { GraphQLClient } from './graphql-client';
+
+export interface FunnelRequest {
+  table: TableInput;
+  userColumn: string;
+  stepColumn: string;
+  steps: string[];
+  timeColumn?: string;
+  order?: 'ORDERED' | 'ANY';
+  breakdownColumn?: string;
+  attributes?: { table: TableInput; userColumn: string; column: string };
+}
+
+export interface ChannelRequest {
+  table: TableInput;
+  channelColumn: string;
+  convertedColumn?: string;
+  valueColumn?: string;
+  segmentColumn?: string;
+  costs?: { table: TableInput; channelColumn: string; spendColumn: string; clicksColumn?: string };
+}
+
+export interface ExperimentRequest {
+  table: TableInput;
+  variantColumn: string;
+  control: string;
+  conversionColumn: string;
+  revenueColumn?: string;
+}
+
+export interface PeriodComparisonRequest {
+  table: TableInput;
+  periodColumn: string;
+  base: string;
+  compare: string;
+  dimensions: string[];
+  valueColumn: string;
+  customersColumn?: string;
+}
+
+const STEP =
+  'name users conversionFromPrevious conversionFromStart dropOff dropOffRate medianSecondsFromPrevious usersWithEvent';
+const VARIANT = `name isControl users conversions conversionRate absoluteLift relativeLift ciLow ciHigh zScore pValue
+      adjustedPValue significant probabilityToBeatControl revenuePerUser revenueDiff revenuePValue`;
+const MEASURES =
+  'baseTotal compareTotal change growth baseCustomers compareCustomers baseAverageTicket compareAverageTicket';
+
+export const FUNNEL_QUERY = `query Funnel($input: FunnelInput!) {
+  funnel(input: $input) {
+    users unmatchedUsers order warnings
+    steps { ${STEP} }
+    breakdown { value users steps { ${STEP} } }
+  }
+}`;
+export const CHANNELS_QUERY = `query Channels($input: ChannelInput!) {
+  channels(input: $input) {
+    warnings
+    channels {
+      channel users conversions conversionRate spend clicks cpc costPerUser cpa avgValue totalValue roi roas ltvToCac
+      recommendation reason
+    }
+    bySegment { segment channel users conversions conversionRate shareOfSegment avgValue totalValue }
+  }
+}`;
+export const EXPERIMENT_QUERY = `query Experiment($input: ExperimentInput!) {
+  experiment(input: $input) {
+    control alpha correction warnings
+    chiSquare { statistic pValue dof }
+    srm { statistic pValue dof }
+    variants { ${VARIANT} }
+    pairwise { a b absoluteLift pValue adjustedPValue significant }
+    segments { column value variants { ${VARIANT} } }
+  }
+}`;
+export const COMPARISON_QUERY = `query PeriodComparison($input: PeriodComparisonInput!) {
+  periodComparison(input: $input) {
+    base compare counts warnings
+    totals { ${MEASURES} }
+    rows { dimension value baseShare compareShare shareChange onlyIn ${MEASURES} }
+  }
+}`;
+
+/** The four report queries of one client. */
+export function reportsApi(client: GraphQLClient) {
+  const ask = async <T>(query: string, field: string, input: unknown, signal?: AbortSignal): Promise<T> =>
+    (await client.request<Record<string, T>>(query, { input }, signal))[field];
+  return {
+    funnel: (input: FunnelRequest, signal?: AbortSignal) =>
+      ask<FunnelResultShape>(FUNNEL_QUERY, 'funnel', input, signal),
+    channels: (input: ChannelRequest, signal?: AbortSignal) =>
+      ask<ChannelResultShape>(CHANNELS_QUERY, 'channels', input, signal),
+    experiment: (input: ExperimentRequest, signal?: AbortSignal) =>
+      ask<ExperimentResultShape>(EXPERIMENT_QUERY, 'experiment', input, signal),
+    periodComparison: (input: PeriodComparisonRequest, signal?: AbortSignal) =>
+      ask<PeriodComparisonShape>(COMPARISON_QUERY, 'periodComparison', input, signal),
+  };
+}
+
+export type ReportsApi = ReturnType<typeof reportsApi>;
