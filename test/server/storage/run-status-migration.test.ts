@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { openDataSource } from '../../../server/storage/data-source';
 import { Initial1763800000000 } from '../../../server/storage/migrations/1763800000000-initial';
 import { Segmentations1795379931000 } from '../../../server/storage/migrations/1795379931000-segmentations';
+import { SegmentationModel1795998645000 } from '../../../server/storage/migrations/1795998645000-segmentation-model';
 import { backends, freshStorage, type TestStorage } from '../helpers/server';
 
 const RUN_ID = '11111111-1111-4111-8111-111111111111';
@@ -9,7 +10,10 @@ const WORKSPACE = '22222222-2222-4222-8222-222222222222';
 
 /** Storage as the release before background runs left it: its migrations only. */
 async function openPreviousRelease(storage: TestStorage): Promise<DataSource> {
-  const common = { migrations: [Initial1763800000000, Segmentations1795379931000], synchronize: false };
+  const common = {
+    migrations: [Initial1763800000000, Segmentations1795379931000, SegmentationModel1795998645000],
+    synchronize: false,
+  };
   const dataSource = storage.config.databaseUrl
     ? new DataSource({ ...common, type: 'postgres', url: storage.config.databaseUrl })
     : new DataSource({ ...common, type: 'sqlite', database: storage.config.sqlitePath! });
