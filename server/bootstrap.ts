@@ -49,6 +49,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
   });
   // Imports of large selections take longer than Node's default request timeouts allow for slow clients.
   server.requestTimeout = 10 * 60 * 1000;
+  // Idle keep-alive connections stay open longer than a load balancer's usual 60 s idle timeout (closing first
+  // resets requests the balancer is sending), and longer than a client may spend between two requests computing.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `${tls ? 'https' : 'http'}://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
