@@ -13,4 +13,6 @@ module.exports = {
     '/node_modules/(?!(ml-[^/]+|is-any-array|ml-array-[^/]+|ml-matrix|ml-distance[^/]*|ml-nearest-vector|ml-random)/)',
   ],
   testTimeout: 120000,
+  // The analysis worker pool needs its bundled worker (see scripts/build-worker.mjs).
+  globalSetup: '<rootDir>/scripts/jest-global-setup.mjs',
 };

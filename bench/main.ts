@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
 import type { BenchResult, BenchSuite } from './types';
+import { suite as e2eSuite } from './e2e';
 import { suite as customersSuite } from './customers';
 import { suite as experimentSuite } from './experiment';
 import { suite as funnelSuite } from './funnel';
@@ -21,6 +22,7 @@ const suites: Record<string, BenchSuite> = {
   import: importSuite,
   funnel: funnelSuite,
   experiment: experimentSuite,
+  e2e: e2eSuite,
   customers: customersSuite,
   warehouse: warehouseSuite,
 };

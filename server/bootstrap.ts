@@ -7,10 +7,12 @@ import { tableFromCells } from '../shared/table/from-cells';
 import { ApiKeyService } from './auth/api-key.service';
 import type { Config } from './config';
 import type { Services } from './context';
+import { AnalysisRunner } from './analysis/analysis-runner';
 import { DatasetService } from './datasets/dataset.service';
 import { demoDatasets } from './demo';
 import { createApp } from './http/app';
 import { createLogger } from './logging/logger';
+import { AnalysisPool } from './pool/analysis-pool';
 import { SegmentationService } from './segments/segmentation.service';
 import { openDataSource } from './storage/data-source';
 import { holdStore } from './storage/store-lock';
@@ -39,13 +41,17 @@ export async function startServer(config: Config, logDestination?: DestinationSt
   const warehouseUrl = config.warehouseUrl ?? config.databaseUrl;
   const warehouse = warehouseUrl ? new Warehouse(warehouseUrl, config.warehouseWorkMem) : null;
   const connected = warehouse ? new ConnectedDatasets(dataSource, warehouse) : null;
+  const pool = new AnalysisPool({ threads: config.poolThreads, minRows: config.poolMinRows });
+  const analyses = new AnalysisRunner(pool, config.analysisTimeoutMs);
   const services: Services = {
     apiKeys: new ApiKeyService(dataSource),
     datasets: new DatasetService(dataSource, connected),
-    segmentations: new SegmentationService(dataSource),
+    segmentations: new SegmentationService(dataSource, analyses),
     connected,
+    analyses,
   };
   await ensureDefaultWorkspace(dataSource);
+  await services.segmentations.recoverOrphanedRuns();
   if (config.seedDemo) await seedDemo(dataSource, services);
   const { app, apollo } = await createApp(config, dataSource, services, logger);
   const tls = config.tlsCertPath && config.tlsKeyPath;
@@ -58,6 +64,10 @@ export async function startServer(config: Config, logDestination?: DestinationSt
   });
   // Imports of large selections take longer than Node's default request timeouts allow for slow clients.
   server.requestTimeout = 10 * 60 * 1000;
+  // Idle keep-alive connections stay open longer than a load balancer's usual 60 s idle timeout (closing first
+  // resets requests the balancer is sending), and longer than a client may spend between two requests computing.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `${tls ? 'https' : 'http'}://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
@@ -77,6 +87,8 @@ export async function startServer(config: Config, logDestination?: DestinationSt
       clearTimeout(cut);
       server.closeAllConnections();
       await apollo.stop();
+      await services.segmentations.close();
+      await pool.close();
       await warehouse?.close();
       await dataSource.destroy();
       releaseStore();

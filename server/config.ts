@@ -1,3 +1,5 @@
+import { availableParallelism } from 'node:os';
+
 /** Quadrant's settings, read once from the environment (the README's configuration table lists them). */
 export interface Config {
   host: string;
@@ -17,6 +19,12 @@ export interface Config {
   bodyLimitBytes: number;
   /** Seed the demo workspace on first start. */
   seedDemo: boolean;
+  /** Threads of the analysis worker pool (default: the machine's cores, os.availableParallelism()). */
+  poolThreads: number;
+  /** Input rows from which an analysis runs in the worker pool rather than on the event loop. */
+  poolMinRows: number;
+  /** A synchronous analysis still computing after this many milliseconds is stopped (LIMIT_EXCEEDED). */
+  analysisTimeoutMs: number;
   /** PEM certificate and key files: when both are set the server speaks HTTPS (Office add-ins need it). */
   tlsCertPath: string | null;
   tlsKeyPath: string | null;
@@ -58,6 +66,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     warehouseWorkMem: env.QUADRANT_WAREHOUSE_WORK_MEM || '128MB',
     bodyLimitBytes: parseBytes(env.QUADRANT_BODY_LIMIT ?? '64mb'),
     seedDemo: !['0', 'false', 'no'].includes((env.QUADRANT_DEMO ?? '1').toLowerCase()),
+    poolThreads: Math.max(1, integer(env.QUADRANT_POOL_THREADS, availableParallelism(), 'QUADRANT_POOL_THREADS')),
+    poolMinRows: integer(env.QUADRANT_POOL_MIN_ROWS, DEFAULT_POOL_MIN_ROWS, 'QUADRANT_POOL_MIN_ROWS'),
+    analysisTimeoutMs: seconds(env.QUADRANT_ANALYSIS_TIMEOUT, 120, 'QUADRANT_ANALYSIS_TIMEOUT'),
     ...tlsFiles(env),
     ...hardening(env),
   };
@@ -99,6 +110,20 @@ function hardening(
   };
 }
 
+/**
+ * Below this many rows an analysis takes a few milliseconds: handing it to a thread (structured clone, a message
+ * each way) would cost more than it saves.
+ */
+export const DEFAULT_POOL_MIN_ROWS = 5000;
+
+/** Seconds (fractions allowed, as "0.5") → milliseconds; must be positive. */
+function seconds(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback * 1000;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number of seconds, got "${value}"`);
+  return Math.round(n * 1000);
+}
+
 function tlsFiles(env: NodeJS.ProcessEnv): Pick<Config, 'tlsCertPath' | 'tlsKeyPath'> {
   const cert = env.QUADRANT_TLS_CERT || null;
   const key = env.QUADRANT_TLS_KEY || null;
@@ -129,4 +154,9 @@ export function formatBytes(bytes: number): string {
   if (bytes >= 1024 ** 2) return `${(bytes / 1024 ** 2).toFixed(1).replace(/\.0$/, '')} MB`;
   if (bytes >= 1024) return `${(bytes / 1024).toFixed(1).replace(/\.0$/, '')} KB`;
   return `${bytes} bytes`;
+}
+
+/** 120000 → "120 s", 1500 → "1.5 s", 250 → "250 ms". */
+export function formatDuration(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${Number((ms / 1000).toFixed(1))} s`;
 }

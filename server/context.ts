@@ -1,5 +1,6 @@
 import type { ApiKeyService } from './auth/api-key.service';
 import type { Limits } from './config';
+import type { AnalysisRunner } from './analysis/analysis-runner';
 import type { DatasetService } from './datasets/dataset.service';
 import type { RequestLog } from './logging/request-log';
 import type { SegmentationService } from './segments/segmentation.service';
@@ -13,6 +14,8 @@ export interface Context {
   limits: Limits;
   /** This request's log line (id, operation, workspace), filled in as it is served. */
   request: RequestLog;
+  /** Aborts when the request's client disconnects before its answer is sent: long analyses stop then. */
+  signal?: AbortSignal;
   /** Called as a long segmentation progresses (the command line's progress bar); the HTTP server sets none. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -23,4 +26,6 @@ export interface Services {
   segmentations: SegmentationService;
   /** Connected datasets over the warehouse; null when no PostgreSQL is configured. */
   connected: ConnectedDatasets | null;
+  /** The worker pool with the analysis time limit (QUADRANT_ANALYSIS_TIMEOUT). */
+  analyses: AnalysisRunner;
 }

@@ -6,3 +6,19 @@ export class NotFoundError extends GraphQLError {
     super(`${what} "${id}" was not found`, { extensions: { code: 'NOT_FOUND', id } });
   }
 }
+
+/** A request stopped at one of Quadrant's limits: extensions.code LIMIT_EXCEEDED, `limit` naming the setting. */
+export class LimitExceededError extends GraphQLError {
+  constructor(message: string, limit: string) {
+    super(message, { extensions: { code: 'LIMIT_EXCEEDED', limit } });
+  }
+}
+
+/** The client went away before its analysis finished: the analysis was stopped. Nobody reads this answer. */
+export class ClientClosedError extends GraphQLError {
+  constructor() {
+    super('The client closed the request; the analysis was stopped and nothing was stored', {
+      extensions: { code: 'CLIENT_CLOSED_REQUEST' },
+    });
+  }
+}

@@ -1,7 +1,7 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type ErrorRequestHandler, type Express } from 'express';
+import express, { type ErrorRequestHandler, type Express, type Response } from 'express';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
@@ -108,7 +108,7 @@ export async function createApp(
           // The open mode also insists on a loopback Host header: a DNS-rebound page cannot borrow it.
           const open = openOnLoopback && isLoopbackHostHeader(req.headers.host);
           const workspaceId = await authenticate(req.headers.authorization, services.apiKeys, open);
-          return { workspaceId, services, limits: config.limits, request };
+          return { workspaceId, services, limits: config.limits, request, signal: clientGone(res) };
         } catch (error) {
           request.errorCodes = ['UNAUTHENTICATED'];
           throw error;
@@ -120,6 +120,19 @@ export async function createApp(
   app.get('/', (_req, res) => res.redirect(config.production ? '/health' : '/graphql'));
   app.use(bodyErrors(config.bodyLimitBytes, logger));
   return { app, apollo };
+}
+
+/**
+ * A signal that aborts when the connection closes before the response is complete: the client gave up (closed the
+ * tab, cancelled the request, timed out), so work done for it is wasted. The response's 'close', not the request's:
+ * a request emits 'close' as soon as its body has been read.
+ */
+function clientGone(res: Response): AbortSignal {
+  const controller = new AbortController();
+  res.once('close', () => {
+    if (!res.writableFinished) controller.abort(new Error('client disconnected'));
+  });
+  return controller.signal;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });

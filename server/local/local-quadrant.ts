@@ -7,6 +7,7 @@ import { execute, parse, type GraphQLError, type GraphQLSchema } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import type { DataSource } from 'typeorm';
 import { InputError } from '../../shared/errors';
+import { AnalysisRunner } from '../analysis/analysis-runner';
 import { ensureDefaultWorkspace } from '../bootstrap';
 import { ApiKeyService } from '../auth/api-key.service';
 import type { Limits } from '../config';
@@ -14,8 +15,12 @@ import type { Context } from '../context';
 import { DatasetService } from '../datasets/dataset.service';
 import { buildQuadrantSchema } from '../graphql/schema';
 import { SegmentationService } from '../segments/segmentation.service';
+import { AnalysisPool } from '../pool/analysis-pool';
 import { openDataSource } from '../storage/data-source';
 import { DEFAULT_WORKSPACE_ID } from '../storage/entities/workspace.entity';
+
+/** The longest timer Node allows (about 24 days): no limit, in effect. */
+const NO_TIME_LIMIT_MS = 2 ** 31 - 1;
 
 /** A GraphQL error of the in-process API, with the code the HTTP API would have sent. */
 export class LocalGraphQLError extends Error {
@@ -59,13 +64,17 @@ export async function openLocalQuadrant(options: LocalOptions = {}): Promise<Loc
   const schema = options.schema ?? (await buildQuadrantSchema());
   const dataSource: DataSource = await openDataSource({ sqlitePath: ':memory:', databaseUrl: null });
   await ensureDefaultWorkspace(dataSource);
+  // In place, without a time limit: the command line waits for its one analysis as long as it takes.
+  const analyses = new AnalysisRunner(new AnalysisPool({ threads: 0, minRows: Infinity }), NO_TIME_LIMIT_MS);
+  const segmentations = new SegmentationService(dataSource, analyses);
   const context: Context = {
     workspaceId: DEFAULT_WORKSPACE_ID,
     services: {
       apiKeys: new ApiKeyService(dataSource),
       datasets: new DatasetService(dataSource),
-      segmentations: new SegmentationService(dataSource),
+      segmentations,
       connected: null,
+      analyses,
     },
     // The server's size limits protect a shared service from one request; here the user's own files and memory are
     // the only bound.
@@ -85,7 +94,10 @@ export async function openLocalQuadrant(options: LocalOptions = {}): Promise<Loc
       if (result.errors && result.errors.length > 0) throw toLocalError(result.errors[0]);
       return result.data as T;
     },
-    close: () => dataSource.destroy(),
+    close: async () => {
+      await segmentations.close();
+      await dataSource.destroy();
+    },
   };
 }
 

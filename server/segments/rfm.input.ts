@@ -41,4 +41,12 @@ export class RfmInput extends TableSourceInput {
 
   @Field(() => Int, { nullable: true, description: 'k-means seed for method KMEANS (default 0).' })
   seed?: number | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Answer at once with the run RUNNING and compute it in the background: poll `segmentation(id)` for `status` ' +
+      'and `progress`, stop it with `cancelSegmentation`. No time limit applies (QUADRANT_ANALYSIS_TIMEOUT does not).',
+  })
+  background?: boolean | null;
 }

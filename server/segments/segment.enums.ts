@@ -53,3 +53,37 @@ registerEnumType(SegmentationKind, {
   name: 'SegmentationKind',
   description: 'SEGMENT: rows of a table segmented by `segment`. RFM: customers segmented by `rfm`.',
 });
+
+export enum RunStatus {
+  RUNNING = 'RUNNING',
+  DONE = 'DONE',
+  FAILED = 'FAILED',
+  CANCELLED = 'CANCELLED',
+}
+registerEnumType(RunStatus, {
+  name: 'RunStatus',
+  description: 'Where a run stands. Only a DONE run has results; a background run starts RUNNING.',
+  valuesConfig: {
+    RUNNING: { description: 'Computing in the background; `progress` rises from 0 to 1.' },
+    DONE: { description: 'Computed and stored.' },
+    FAILED: { description: 'Stopped by an error (`error` says which); nothing stored.' },
+    CANCELLED: { description: 'Stopped by cancelSegmentation; nothing stored.' },
+  },
+});
+
+export enum SilhouetteMethod {
+  EXACT = 'EXACT',
+  SAMPLED = 'SAMPLED',
+}
+registerEnumType(SilhouetteMethod, {
+  name: 'SilhouetteMethod',
+  description: 'How a silhouette was computed.',
+  valuesConfig: {
+    EXACT: { description: 'Over every segmented row.' },
+    SAMPLED: {
+      description:
+        'Over a seeded random sample of rows, as scikit-learn’s silhouette_score(sample_size=…); see ' +
+        'silhouetteSampleSize and silhouetteStandardError.',
+    },
+  },
+});

@@ -77,6 +77,22 @@ export class SegmentInput extends TableSourceInput {
   })
   excludeOutliers?: boolean | null;
 
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Answer at once with the run RUNNING and compute it in the background: poll `segmentation(id)` for `status` ' +
+      'and `progress`, stop it with `cancelSegmentation`. No time limit applies (QUADRANT_ANALYSIS_TIMEOUT does not).',
+  })
+  background?: boolean | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Compute the exact silhouette however many rows there are (O(n²): minutes at 100,000 rows); by default it is ' +
+      'sampled on large inputs (silhouetteMethod SAMPLED).',
+  })
+  exactSilhouette?: boolean | null;
+
   @Field(() => Int, {
     nullable: true,
     description:

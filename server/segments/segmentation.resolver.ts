@@ -10,35 +10,47 @@ import { MemberConnection, Merge, Segmentation } from './segmentation.type';
 @Resolver(() => Segmentation)
 export class SegmentationResolver {
   @Query(() => Segmentation, { nullable: true, description: 'A stored run of your workspace; null when unknown.' })
-  segmentation(
+  async segmentation(
     @Arg('id', () => ID) id: string,
     @Ctx() { services, workspaceId }: Context,
   ): Promise<SegmentationEntity | null> {
-    return services.segmentations.find(workspaceId, id);
+    const run = await services.segmentations.find(workspaceId, id);
+    return run && visible(run);
   }
 
   @Query(() => [Segmentation], { description: 'The stored runs of your workspace (of one dataset), newest first.' })
-  segmentations(
+  async segmentations(
     @Arg('datasetId', () => ID, { nullable: true }) datasetId: string | null,
     @Ctx() { services, workspaceId }: Context,
   ): Promise<SegmentationEntity[]> {
-    return services.segmentations.list(workspaceId, datasetId);
+    return (await services.segmentations.list(workspaceId, datasetId)).map(visible);
   }
 
   @Mutation(() => Segmentation, {
     complexity: COST.run,
-    description: 'Segments rows with k-means or Ward, profiles and names the segments, and stores the run.',
+    description:
+      'Segments rows with k-means or Ward, profiles and names the segments, and stores the run. With background: ' +
+      'true it answers at once with the run RUNNING.',
   })
-  segment(@Arg('input') input: SegmentInput, @Ctx() ctx: Context): Promise<SegmentationEntity> {
-    return ctx.services.segmentations.segment(ctx, input);
+  async segment(@Arg('input') input: SegmentInput, @Ctx() ctx: Context): Promise<SegmentationEntity> {
+    return visible(await ctx.services.segmentations.segment(ctx, input));
   }
 
   @Mutation(() => Segmentation, {
     complexity: COST.run,
-    description: 'RFM segments of customers from transaction rows; stores the run.',
+    description: 'RFM segments of customers from transaction rows; stores the run (background: true as segment).',
   })
-  rfm(@Arg('input') input: RfmInput, @Ctx() ctx: Context): Promise<SegmentationEntity> {
-    return ctx.services.segmentations.rfm(ctx, input);
+  async rfm(@Arg('input') input: RfmInput, @Ctx() ctx: Context): Promise<SegmentationEntity> {
+    return visible(await ctx.services.segmentations.rfm(ctx, input));
+  }
+
+  @Mutation(() => Boolean, {
+    description:
+      'Stops a background run, on whichever server computes it, and stores none of its results: its status ' +
+      'becomes CANCELLED. True when the run is cancelled; false when it had already finished (DONE or FAILED).',
+  })
+  cancelSegmentation(@Arg('id', () => ID) id: string, @Ctx() { services, workspaceId }: Context): Promise<boolean> {
+    return services.segmentations.cancel(workspaceId, id);
   }
 
   @Mutation(() => Boolean, { description: 'Deletes a stored run.' })
@@ -48,31 +60,34 @@ export class SegmentationResolver {
 
   @FieldResolver(() => [Int], {
     complexity: COST.perRowList,
-    nullable: 'items',
+    nullable: 'itemsAndList',
     description: 'One label per input row (RFM: per customer), in input order; null for rows left out.',
   })
-  labels(@Root() run: SegmentationEntity, @Ctx() { services }: Context): Promise<(number | null)[]> {
-    return services.segmentations.labels(run);
+  async labels(@Root() run: SegmentationEntity, @Ctx() { services }: Context): Promise<(number | null)[] | null> {
+    return run.status === 'DONE' ? services.segmentations.labels(run) : null;
   }
 
   @FieldResolver(() => [Int], {
     complexity: COST.perRowList,
+    nullable: true,
     description: 'Input rows (0-based) dropped for a missing value (missing = DROP).',
   })
-  droppedRows(@Root() run: SegmentationEntity, @Ctx() { services }: Context): Promise<number[]> {
-    return services.segmentations.droppedRows(run);
+  async droppedRows(@Root() run: SegmentationEntity, @Ctx() { services }: Context): Promise<number[] | null> {
+    return run.status === 'DONE' ? services.segmentations.droppedRows(run) : null;
   }
 
   @FieldResolver(() => [Int], {
     complexity: COST.perRowList,
+    nullable: true,
     description: 'Input rows (0-based) set aside as outliers (excludeOutliers).',
   })
-  outlierRows(@Root() run: SegmentationEntity, @Ctx() { services }: Context): Promise<number[]> {
-    return services.segmentations.outlierRows(run);
+  async outlierRows(@Root() run: SegmentationEntity, @Ctx() { services }: Context): Promise<number[] | null> {
+    return run.status === 'DONE' ? services.segmentations.outlierRows(run) : null;
   }
 
   @FieldResolver(() => MemberConnection, {
     complexity: pageCost,
+    nullable: true,
     description:
       `The rows with their segment, in row order, ${DEFAULT_MEMBERS_PAGE} per page unless \`first\` says otherwise ` +
       `(at most ${MAX_MEMBERS_PAGE}). \`segment\` keeps one segment's members by label; -1 lists the rows set aside ` +
@@ -84,8 +99,8 @@ export class SegmentationResolver {
     @Arg('segment', () => Int, { nullable: true }) segment: number | null,
     @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_MEMBERS_PAGE }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
-  ): Promise<MemberConnection> {
-    return services.segmentations.members(run, { segment, first, after });
+  ): Promise<MemberConnection | null> | null {
+    return run.status === 'DONE' ? services.segmentations.members(run, { segment, first, after }) : null;
   }
 
   @FieldResolver(() => [Merge], {
@@ -99,7 +114,19 @@ export class SegmentationResolver {
     @Root() run: SegmentationEntity,
     @Ctx() { services }: Context,
     @Arg('maxMerges', () => Int, { nullable: true, defaultValue: DEFAULT_MERGES }) maxMerges: number | null,
-  ): Promise<Merge[] | null> {
-    return services.segmentations.dendrogram(run, maxMerges);
+  ): Promise<Merge[] | null> | null {
+    return run.status === 'DONE' ? services.segmentations.dendrogram(run, maxMerges) : null;
   }
+}
+
+/** Fields a client may read of a run that is not DONE; the rest are placeholders in storage, shown as null. */
+const ALWAYS_VISIBLE = new Set<string>(['id', 'workspaceId', 'status', 'progress', 'error']);
+
+/** The run as GraphQL shows it: all of it once DONE; otherwise id, status, progress and error, the rest null. */
+function visible(run: SegmentationEntity): SegmentationEntity {
+  if (run.status === 'DONE') return run;
+  const shown = Object.fromEntries(
+    Object.entries(run).map(([key, value]) => [key, ALWAYS_VISIBLE.has(key) ? value : null]),
+  );
+  return Object.assign(Object.create(Object.getPrototypeOf(run)) as SegmentationEntity, shown);
 }

@@ -3,9 +3,8 @@ import type { DataSource } from 'typeorm';
 import { InputError } from '../../shared/errors';
 import { elbowK } from '../../shared/segment/elbow';
 import { profileSegments } from '../../shared/segment/profile';
-import { runRfm } from '../../shared/segment/rfm';
-import { runSegmentation } from '../../shared/segment/segment';
-import type { RfmOptions, RfmResult, Segment, SegmentOptions } from '../../shared/segment/types';
+import type { RfmOptions, RfmResult, Segment, SegmentationResult, SegmentOptions } from '../../shared/segment/types';
+import type { AnalysisRunner } from '../analysis/analysis-runner';
 import { loadTable } from '../analysis/load-table';
 import type { Context } from '../context';
 import { connectedRfm } from '../warehouse/connected-rfm';
@@ -20,6 +19,7 @@ import {
   type SegmentationArrays,
 } from '../storage/segmentation-arrays';
 import { parseAsOf } from './as-of';
+import { BackgroundRuns, type RunWork } from './background-runs';
 import { decodeCursor, encodeCursor } from './member-cursor';
 import type { RfmInput } from './rfm.input';
 import type { SegmentInput } from './segment.input';
@@ -31,8 +31,6 @@ export const DEFAULT_MERGES = 50;
 /** Merges of a Ward linkage kept with a run (the top of the tree, which is what a dendrogram shows). */
 export const MAX_MERGES = 1000;
 export const MAX_NAME_LENGTH = 200;
-/** Fields only some runs have: RFM's window, SEGMENT's model. */
-type OptionalField = 'asOf' | 'windowStart' | 'windowMonths' | 'excludedCustomers' | 'model';
 /** runRfm's window when none is given. */
 const DEFAULT_WINDOW_MONTHS = 24;
 
@@ -46,9 +44,29 @@ export class SegmentationService {
   private readonly arrays = new WeakMap<SegmentationEntity, Partial<SegmentationArrays>>();
   private lastCreated = 0;
 
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly background: BackgroundRuns;
 
-  /** Segments the rows of a dataset or inline table (`runSegmentation`) and stores the run. */
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly analyses: AnalysisRunner,
+  ) {
+    this.background = new BackgroundRuns(dataSource);
+  }
+
+  /** Marks FAILED the runs left RUNNING by a server that stopped (see BackgroundRuns.sweep). */
+  recoverOrphanedRuns(): Promise<number> {
+    return this.background.sweep();
+  }
+
+  /** Stops this server's background runs (marked FAILED: they cannot resume) before storage closes. */
+  close(): Promise<void> {
+    return this.background.close();
+  }
+
+  /**
+   * Segments the rows of a dataset or inline table (`runSegmentation`) and stores the run; with `background`,
+   * stores a RUNNING run and answers at once (see `startInBackground`).
+   */
   async segment(ctx: Context, input: SegmentInput): Promise<SegmentationEntity> {
     const name = runName(input.name);
     const options = segmentOptions(input);
@@ -59,49 +77,25 @@ export class SegmentationService {
       options.keyColumn,
     ];
     const table = await loadTable(ctx, input, columns);
-    const result = runSegmentation(table, ctx.onProgress ? { ...options, onProgress: ctx.onProgress } : options);
-
-    const run = this.entity(ctx.workspaceId, input.datasetId, name, parametersOf(input), {
-      kind: 'SEGMENT',
-      method: result.method,
-      k: result.k,
-      rowCount: result.rowCount,
-      silhouette: result.silhouette,
-      inertia: result.inertia,
-      recommendedK: result.recommendedK,
-      elbowK: elbowOf(result.kSelection),
-      recommendationReason: result.recommendationReason,
-      kSelection: result.kSelection,
-      segments: result.segments,
-      featureNames: result.featureNames,
-      warnings: result.warnings,
-      droppedRowCount: result.droppedRows.length,
-      outlierRowCount: result.outlierRows.length,
-      linkageLeaves: result.linkageRows ? result.linkageRows.length : null,
-      model: result.model ?? null,
-    });
-    const arrays: Partial<SegmentationArrays> = {
-      labels: result.labels,
-      droppedRows: Int32Array.from(result.droppedRows),
-      outlierRows: Int32Array.from(result.outlierRows),
-      ...(result.keys ? { keys: result.keys } : {}),
-      ...(result.linkage && result.linkageRows
-        ? { linkage: lastMerges(result.linkage), linkageRows: result.linkageRows }
-        : {}),
-    };
-    return this.save(run, arrays);
+    const rows = table.rowCount;
+    const identity = { ctx, input, name, kind: 'SEGMENT' as const, method: options.method ?? 'KMEANS', rows };
+    if (input.background) {
+      return this.startInBackground(identity, async (signal, onProgress) =>
+        segmentFigures(await this.analyses.background('segment', { table, options }, rows, signal, onProgress)),
+      );
+    }
+    const result = await this.analyses.run('segment', { table, options }, rows, ctx.signal, ctx.onProgress);
+    return this.save(identity, segmentFigures(result));
   }
 
-  /** RFM segments of the customers of transaction rows (`runRfm`), stored as a run whose rows are customers. */
+  /**
+   * RFM segments of the customers of transaction rows (`runRfm`), stored as a run whose rows are customers; with
+   * `background`, as `segment`.
+   */
   async rfm(ctx: Context, input: RfmInput): Promise<SegmentationEntity> {
     const name = runName(input.name);
     const asOf = input.asOf != null ? parseAsOf(input.asOf) : undefined;
-    const connected = await connectedSource(ctx, input);
-    const score = connected
-      ? (options: RfmOptions) => connectedRfm(connected, options)
-      : async (options: RfmOptions) =>
-          runRfm(await loadTable(ctx, input, [input.customerColumn, input.dateColumn, input.amountColumn]), options);
-    const result = await score({
+    const options: RfmOptions = {
       customerColumn: input.customerColumn,
       dateColumn: input.dateColumn,
       amountColumn: input.amountColumn,
@@ -113,40 +107,92 @@ export class SegmentationService {
         restarts: input.restarts,
         seed: input.seed,
       }),
-    });
+    };
+    const figures = (result: RfmResult) => rfmFigures(result, input.windowMonths ?? DEFAULT_WINDOW_MONTHS);
+    // A connected dataset: per-customer aggregates come from SQL, and only they are scored here.
+    const connected = await connectedSource(ctx, input);
+    if (connected) {
+      const identity = {
+        ctx,
+        input,
+        name,
+        kind: 'RFM' as const,
+        method: options.method ?? 'SCORES',
+        rows: connected.dataset.rowCount,
+      };
+      const work = async () => figures(await connectedRfm(connected, options));
+      return input.background ? this.startInBackground(identity, work) : this.save(identity, await work());
+    }
+    const table = await loadTable(ctx, input, [input.customerColumn, input.dateColumn, input.amountColumn]);
+    const rows = table.rowCount;
+    const identity = { ctx, input, name, kind: 'RFM' as const, method: options.method ?? 'SCORES', rows };
+    if (input.background) {
+      return this.startInBackground(identity, async (signal, onProgress) =>
+        figures(await this.analyses.background('rfm', { table, options }, rows, signal, onProgress)),
+      );
+    }
+    return this.save(
+      identity,
+      figures(await this.analyses.run('rfm', { table, options }, rows, ctx.signal, ctx.onProgress)),
+    );
+  }
 
-    const run = this.entity(ctx.workspaceId, input.datasetId, name, parametersOf(input), {
-      kind: 'RFM',
-      method: result.method,
-      k: result.k,
-      rowCount: result.rowCount,
-      silhouette: result.silhouette,
-      inertia: result.inertia,
-      recommendedK: result.recommendedK,
+  /**
+   * Stores a RUNNING run (placeholder figures, progress 0) and computes it in the background; the run's row is
+   * completed when the computation succeeds, marked FAILED with the error when it does not.
+   */
+  private async startInBackground(identity: RunIdentity, work: RunWork<RunFigures>): Promise<SegmentationEntity> {
+    const run = this.entity(identity, {
+      kind: identity.kind,
+      method: identity.method,
+      k: 0,
+      rowCount: identity.rows,
+      silhouette: null,
+      silhouetteMethod: null,
+      silhouetteSampleSize: null,
+      silhouetteStandardError: null,
+      inertia: null,
+      recommendedK: null,
       elbowK: null,
-      recommendationReason: result.recommendationReason,
-      kSelection: result.kSelection,
-      segments: rfmSegments(result),
-      featureNames: result.featureNames,
-      warnings: result.warnings,
+      recommendationReason: '',
+      kSelection: [],
+      segments: [],
+      featureNames: [],
+      warnings: [],
       droppedRowCount: 0,
       outlierRowCount: 0,
       linkageLeaves: null,
-      asOf: new Date(result.asOf).toISOString(),
-      windowStart: new Date(result.windowStart).toISOString(),
-      windowMonths: input.windowMonths ?? DEFAULT_WINDOW_MONTHS,
-      excludedCustomers: result.excludedCustomers,
     });
-    return this.save(run, {
-      labels: result.labels,
-      keys: result.customers.keys,
-      recency: result.customers.recency,
-      frequency: result.customers.frequency,
-      monetary: result.customers.monetary,
-      rScore: result.scores.r,
-      fScore: result.scores.f,
-      mScore: result.scores.m,
+    Object.assign(run, { status: 'RUNNING', progress: 0, heartbeatAt: new Date().toISOString() });
+    await this.dataSource.transaction((manager) => manager.insert(SegmentationEntity, run));
+    this.background.start(run.id, work, async (manager, { figures, arrays }) => {
+      await manager.update(SegmentationEntity, { id: run.id }, figures);
+      await insertArrays(manager, run.workspaceId, run.id, arrays);
     });
+    return run;
+  }
+
+  /**
+   * Cancels a background run: it stops (its worker thread is terminated, on whichever server computes it) and
+   * stores nothing. True when the run is cancelled, false when it had already finished (DONE or FAILED).
+   * @throws NotFoundError for an unknown run.
+   */
+  async cancel(workspaceId: string, id: string): Promise<boolean> {
+    const run = await this.find(workspaceId, id);
+    if (!run) throw new NotFoundError('Segmentation', id);
+    if (run.status === 'RUNNING') {
+      await this.dataSource.transaction((manager) =>
+        manager
+          .createQueryBuilder()
+          .update(SegmentationEntity)
+          .set({ status: 'CANCELLED' })
+          .where("id = :id AND workspace_id = :workspaceId AND status = 'RUNNING'", { id, workspaceId })
+          .execute(),
+      );
+      this.background.abort(id);
+    }
+    const now = await this.find(workspaceId, id);
+    return now?.status === 'CANCELLED';
   }
 
   /** The runs of a workspace (of one dataset when given), newest first. */
@@ -350,23 +396,13 @@ export class SegmentationService {
     return values;
   }
 
-  private entity(
-    workspaceId: string,
-    datasetId: string | null | undefined,
-    name: string | null,
-    parameters: RunParameters,
-    figures: Omit<
-      SegmentationEntity,
-      'id' | 'workspaceId' | 'datasetId' | 'name' | 'parameters' | 'createdAt' | OptionalField
-    > &
-      Partial<Pick<SegmentationEntity, OptionalField>>,
-  ): SegmentationEntity {
+  private entity(identity: RunIdentity, figures: RunFigures['figures']): SegmentationEntity {
     return Object.assign(new SegmentationEntity(), {
       id: randomUUID(),
-      workspaceId,
-      datasetId: datasetId ?? null,
-      name,
-      parameters,
+      workspaceId: identity.ctx.workspaceId,
+      datasetId: identity.input.datasetId ?? null,
+      name: identity.name,
+      parameters: parametersOf(identity.input),
       asOf: null,
       windowStart: null,
       windowMonths: null,
@@ -374,11 +410,16 @@ export class SegmentationService {
       model: null,
       ...figures,
       createdAt: this.createdAt(),
+      status: 'DONE',
+      progress: 1,
+      error: null,
+      heartbeatAt: null,
     });
   }
 
   /** Writes the catalogue row and the arrays in one transaction, and keeps the arrays for this request's fields. */
-  private async save(run: SegmentationEntity, arrays: Partial<SegmentationArrays>): Promise<SegmentationEntity> {
+  private async save(identity: RunIdentity, { figures, arrays }: RunFigures): Promise<SegmentationEntity> {
+    const run = this.entity(identity, figures);
     await this.dataSource.transaction(async (m) => {
       await m.insert(SegmentationEntity, run);
       await insertArrays(m, run.workspaceId, run.id, arrays);
@@ -394,8 +435,113 @@ export class SegmentationService {
   }
 }
 
+/** Fields only some runs have: RFM's window, SEGMENT's model. */
+type OptionalField = 'asOf' | 'windowStart' | 'windowMonths' | 'excludedCustomers' | 'model';
+
+/** What a run was asked for and of what: enough to store its catalogue row. */
+interface RunIdentity {
+  ctx: Context;
+  input: SegmentInput | RfmInput;
+  name: string | null;
+  kind: 'SEGMENT' | 'RFM';
+  method: SegmentationEntity['method'];
+  rows: number;
+}
+
+/** A computed run as stored: the catalogue row's figures and the per-row arrays. */
+interface RunFigures {
+  figures: Omit<
+    SegmentationEntity,
+    | 'id'
+    | 'workspaceId'
+    | 'datasetId'
+    | 'name'
+    | 'parameters'
+    | 'createdAt'
+    | 'status'
+    | 'progress'
+    | 'error'
+    | 'heartbeatAt'
+    | OptionalField
+  > &
+    Partial<Pick<SegmentationEntity, OptionalField>>;
+  arrays: Partial<SegmentationArrays>;
+}
+
+function segmentFigures(result: SegmentationResult & SilhouetteFigures): RunFigures {
+  return {
+    figures: {
+      kind: 'SEGMENT',
+      method: result.method,
+      k: result.k,
+      rowCount: result.rowCount,
+      silhouette: result.silhouette,
+      ...silhouetteFigures(result),
+      inertia: result.inertia,
+      recommendedK: result.recommendedK,
+      elbowK: elbowOf(result.kSelection),
+      recommendationReason: result.recommendationReason,
+      kSelection: result.kSelection,
+      segments: result.segments,
+      featureNames: result.featureNames,
+      warnings: result.warnings,
+      droppedRowCount: result.droppedRows.length,
+      outlierRowCount: result.outlierRows.length,
+      linkageLeaves: result.linkageRows ? result.linkageRows.length : null,
+      model: result.model ?? null,
+    },
+    arrays: {
+      labels: result.labels,
+      droppedRows: Int32Array.from(result.droppedRows),
+      outlierRows: Int32Array.from(result.outlierRows),
+      ...(result.keys ? { keys: result.keys } : {}),
+      ...(result.linkage && result.linkageRows
+        ? { linkage: lastMerges(result.linkage), linkageRows: result.linkageRows }
+        : {}),
+    },
+  };
+}
+
+function rfmFigures(result: RfmResult & SilhouetteFigures, windowMonths: number): RunFigures {
+  return {
+    figures: {
+      kind: 'RFM',
+      method: result.method,
+      k: result.k,
+      rowCount: result.rowCount,
+      silhouette: result.silhouette,
+      ...silhouetteFigures(result),
+      inertia: result.inertia,
+      recommendedK: result.recommendedK,
+      elbowK: null,
+      recommendationReason: result.recommendationReason,
+      kSelection: result.kSelection,
+      segments: rfmSegments(result),
+      featureNames: result.featureNames,
+      warnings: result.warnings,
+      droppedRowCount: 0,
+      outlierRowCount: 0,
+      linkageLeaves: null,
+      asOf: new Date(result.asOf).toISOString(),
+      windowStart: new Date(result.windowStart).toISOString(),
+      windowMonths,
+      excludedCustomers: result.excludedCustomers,
+    },
+    arrays: {
+      labels: result.labels,
+      keys: result.customers.keys,
+      recency: result.customers.recency,
+      frequency: result.customers.frequency,
+      monetary: result.customers.monetary,
+      rScore: result.scores.r,
+      fScore: result.scores.f,
+      mScore: result.scores.m,
+    },
+  };
+}
+
 /** SegmentInput as runSegmentation's options, nulls dropped. */
-function segmentOptions(input: SegmentInput): SegmentOptions {
+function segmentOptions(input: SegmentInput): SegmentOptions & { exactSilhouette?: boolean } {
   return {
     features: input.features,
     ...definedOnly({
@@ -412,8 +558,24 @@ function segmentOptions(input: SegmentInput): SegmentOptions {
       keyColumn: input.keyColumn,
       minSegmentShare: input.minSegmentShare,
       excludeOutliers: input.excludeOutliers,
+      exactSilhouette: input.exactSilhouette,
       stabilityResamples: input.stabilityResamples,
     }),
+  };
+}
+
+/** How the core computed a result's silhouette; absent from cores that only compute it exactly. */
+interface SilhouetteFigures {
+  silhouetteMethod?: 'EXACT' | 'SAMPLED' | null;
+  silhouetteSampleSize?: number | null;
+  silhouetteStandardError?: number | null;
+}
+
+function silhouetteFigures(result: SilhouetteFigures): Required<SilhouetteFigures> {
+  return {
+    silhouetteMethod: result.silhouetteMethod ?? null,
+    silhouetteSampleSize: result.silhouetteSampleSize ?? null,
+    silhouetteStandardError: result.silhouetteStandardError ?? null,
   };
 }
 
@@ -474,7 +636,7 @@ function parametersOf(input: SegmentInput | RfmInput): RunParameters {
     Object.entries(input).filter(([key, value]) => !NOT_PARAMETERS.has(key) && value !== null && value !== undefined),
   );
 }
-const NOT_PARAMETERS = new Set(['table', 'datasetId', 'name']);
+const NOT_PARAMETERS = new Set(['table', 'datasetId', 'name', 'background']);
 
 function hasKeys(run: SegmentationEntity): boolean {
   return run.kind === 'RFM' || typeof run.parameters.keyColumn === 'string';

@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { SegmentationKind, SegmentMethod } from './segment.enums';
+import { RunStatus, SegmentationKind, SegmentMethod, SilhouetteMethod } from './segment.enums';
 
 @ObjectType({ description: 'Inertia and silhouette of one k tried.' })
 export class KScore {
@@ -129,33 +129,63 @@ export class Merge {
   rightRow!: number | null;
 }
 
-@ObjectType({ description: 'A stored segmentation or RFM run.' })
+@ObjectType({
+  description:
+    'A stored segmentation or RFM run. A background run starts RUNNING: until it is DONE, every field but id, ' +
+    'status, progress and error is null.',
+})
 export class Segmentation {
   @Field(() => ID) id!: string;
+  @Field(() => RunStatus, { description: 'RUNNING, DONE, FAILED or CANCELLED; runs answered at once are DONE.' })
+  status!: RunStatus;
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Fraction of the work done, 0..1, written by the computing server about twice a second; 1 when DONE.',
+  })
+  progress!: number | null;
+  @Field(() => String, { nullable: true, description: 'FAILED: what went wrong (bad input is named as usual).' })
+  error!: string | null;
   @Field(() => String, { nullable: true }) name!: string | null;
-  @Field(() => SegmentationKind) kind!: SegmentationKind;
-  @Field(() => SegmentMethod) method!: SegmentMethod;
+  @Field(() => SegmentationKind, { nullable: true }) kind!: SegmentationKind | null;
+  @Field(() => SegmentMethod, { nullable: true }) method!: SegmentMethod | null;
   @Field(() => ID, { nullable: true, description: 'The dataset segmented; null for an inline table.' })
   datasetId!: string | null;
-  @Field({ description: 'When the run was stored (ISO 8601, UTC).' }) createdAt!: string;
-  @Field(() => Int, { description: 'Segments formed, the outlier segment not counted.' }) k!: number;
-  @Field(() => Int, { description: 'Input rows (RFM: customers with a transaction in the window).' })
-  rowCount!: number;
+  @Field(() => String, { nullable: true, description: 'When the run was stored (ISO 8601, UTC).' })
+  createdAt!: string | null;
+  @Field(() => Int, { nullable: true, description: 'Segments formed, the outlier segment not counted.' })
+  k!: number | null;
+  @Field(() => Int, { nullable: true, description: 'Input rows (RFM: customers with a transaction in the window).' })
+  rowCount!: number | null;
   @Field(() => Float, { nullable: true, description: 'Mean silhouette of the segmented rows.' })
   silhouette!: number | null;
+  @Field(() => SilhouetteMethod, {
+    nullable: true,
+    description: 'EXACT or SAMPLED (large inputs, unless exactSilhouette); null without a silhouette.',
+  })
+  silhouetteMethod!: SilhouetteMethod | null;
+  @Field(() => Int, { nullable: true, description: 'SAMPLED: the rows the silhouette was computed on.' })
+  silhouetteSampleSize!: number | null;
+  @Field(() => Float, { nullable: true, description: 'SAMPLED: standard error of the sampled mean silhouette.' })
+  silhouetteStandardError!: number | null;
   @Field(() => Float, { nullable: true, description: 'Within-segment sum of squares in the scaled feature space.' })
   inertia!: number | null;
   @Field(() => Int, { nullable: true, description: 'The k with the highest silhouette among those tried.' })
   recommendedK!: number | null;
-  @Field() recommendationReason!: string;
+  @Field(() => String, { nullable: true }) recommendationReason!: string | null;
   @Field(() => Int, { nullable: true, description: 'Elbow of the inertia curve over kSelection; null without one.' })
   elbowK!: number | null;
-  @Field(() => [KScore]) kSelection!: KScore[];
-  @Field(() => [Segment], { description: 'Segments by label 0..k−1, then the outlier segment (label −1) if any.' })
-  segments!: Segment[];
-  @Field(() => [String], { description: 'The clustered features after one-hot expansion ("region=1").' })
-  featureNames!: string[];
-  @Field(() => [String]) warnings!: string[];
+  @Field(() => [KScore], { nullable: true }) kSelection!: KScore[] | null;
+  @Field(() => [Segment], {
+    nullable: true,
+    description: 'Segments by label 0..k−1, then the outlier segment (label −1) if any.',
+  })
+  segments!: Segment[] | null;
+  @Field(() => [String], {
+    nullable: true,
+    description: 'The clustered features after one-hot expansion ("region=1").',
+  })
+  featureNames!: string[] | null;
+  @Field(() => [String], { nullable: true }) warnings!: string[] | null;
   @Field(() => String, { nullable: true, description: 'RFM: the instant recency is measured to (ISO 8601).' })
   asOf!: string | null;
   @Field(() => String, { nullable: true, description: 'RFM: the inclusive start of the window (ISO 8601).' })

@@ -137,11 +137,20 @@ export async function deleteArrays(manager: EntityManager, workspaceId: string, 
     .execute();
 }
 
-/** The array as a table column, the shape the column codec encodes. */
+/**
+ * The array as a table column, the shape the column codec encodes. Chosen by the array's name, not by `instanceof`:
+ * arrays computed in a worker thread may come from another realm (under jest, whose test context has its own
+ * typed-array classes).
+ */
 function asColumn(name: ArrayName, values: SegmentationArrays[ArrayName]): Column {
-  if (values instanceof Int32Array) return { name, type: 'CATEGORY', codes: values, levels: [] };
-  if (values instanceof Float64Array) return { name, type: 'NUMBER', values };
-  return { name, type: 'TEXT', values };
+  switch (ENCODING[name]) {
+    case 'INT32':
+      return { name, type: 'CATEGORY', codes: values as Int32Array, levels: [] };
+    case 'FLOAT64':
+      return { name, type: 'NUMBER', values: values as Float64Array };
+    case 'JSON':
+      return { name, type: 'TEXT', values: values as (string | null)[] };
+  }
 }
 
 function emptyArray(encoding: 'INT32' | 'FLOAT64' | 'JSON'): Int32Array | Float64Array | string[] {

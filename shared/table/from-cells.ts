@@ -53,6 +53,15 @@ export function tableFromColumnCells(
   options: TableOptions = {},
 ): Table {
   const types = options.types ?? {};
+  checkTypeNames(names, types);
+  const columns = names.map((name, j) =>
+    buildColumn(name, columnCells(j), { type: types[name], dayOrder: options.dayOrder }),
+  );
+  return { rowCount, columns };
+}
+
+/** Every column named in `types` exists; an InputError listing the columns otherwise. */
+export function checkTypeNames(names: readonly string[], types: Readonly<Record<string, unknown>>): void {
   for (const name of Object.keys(types)) {
     if (!names.includes(name)) {
       throw new InputError(
@@ -61,10 +70,6 @@ export function tableFromColumnCells(
       );
     }
   }
-  const columns = names.map((name, j) =>
-    buildColumn(name, columnCells(j), { type: types[name], dayOrder: options.dayOrder }),
-  );
-  return { rowCount, columns };
 }
 
 /** Header names, trimmed; a blank or repeated name is an InputError naming the column positions (1-based). */

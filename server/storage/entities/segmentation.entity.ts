@@ -16,6 +16,9 @@ export interface StoredSegment extends Segment {
 /** The options a run was asked for, as given (JSON values). */
 export type RunParameters = Record<string, string | number | boolean | string[]>;
 
+/** Where a run stands: computing (in the background), stored, stopped by an error, or cancelled. */
+export type RunStatus = 'RUNNING' | 'DONE' | 'FAILED' | 'CANCELLED';
+
 /**
  * The catalogue row of one segmentation or RFM run: parameters, summary figures and segment profiles, all small.
  * The per-row arrays (labels, keys, R/F/M values, the Ward linkage) live in `segmentation_array`, so listing runs
@@ -113,4 +116,38 @@ export class SegmentationEntity {
 
   @Column({ name: 'created_at', type: 'varchar', length: 30 })
   createdAt!: string;
+
+  /** EXACT or SAMPLED: how `silhouette` was computed; null without a silhouette (or for runs stored before). */
+  @Column({ name: 'silhouette_method', type: 'varchar', length: 10, nullable: true })
+  silhouetteMethod!: 'EXACT' | 'SAMPLED' | null;
+
+  /** SAMPLED: the rows the silhouette was computed on. */
+  @Column({ name: 'silhouette_sample_size', type: 'integer', nullable: true })
+  silhouetteSampleSize!: number | null;
+
+  /** SAMPLED: the standard error of the sampled mean silhouette. */
+  @Column({ name: 'silhouette_standard_error', type: 'double precision', nullable: true })
+  silhouetteStandardError!: number | null;
+
+  /**
+   * RUNNING while a background run computes; the figures above are placeholders until DONE. Stored, not held in
+   * memory, so every server over the same database reports it and any of them can cancel the run.
+   */
+  @Column({ type: 'varchar', length: 10, default: 'DONE' })
+  status!: RunStatus;
+
+  /** Fraction of the work done, 0..1 (1 once DONE), as the core reports it. */
+  @Column({ type: 'double precision', default: 1 })
+  progress!: number;
+
+  /** FAILED: why, in words for the user (the core's InputError message for bad input). */
+  @Column({ type: 'text', nullable: true })
+  error!: string | null;
+
+  /**
+   * RUNNING: when the server computing the run last wrote its progress (ISO 8601). A run whose heartbeat is older
+   * than the lease lost its server (a crash or a restart) and is marked FAILED by whichever server notices.
+   */
+  @Column({ name: 'heartbeat_at', type: 'varchar', length: 30, nullable: true })
+  heartbeatAt!: string | null;
 }

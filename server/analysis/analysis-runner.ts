@@ -1,0 +1,56 @@
+import { formatDuration } from '../config';
+import { ClientClosedError, LimitExceededError } from '../errors';
+import { isAbortError, type AnalysisPool } from '../pool/analysis-pool';
+import type { AnalysisArgs, AnalysisName, AnalysisResult, ProgressCallback } from '../pool/analyses';
+
+/**
+ * How the server runs an analysis of the core: in the worker pool (see AnalysisPool), stopped when the request's
+ * client disconnects or when it passes QUADRANT_ANALYSIS_TIMEOUT. A stopped analysis terminates its worker thread
+ * (piscina replaces it) and stores nothing, since storing happens only after it returns.
+ */
+export class AnalysisRunner {
+  constructor(
+    readonly pool: AnalysisPool,
+    readonly timeoutMs: number,
+  ) {}
+
+  /**
+   * Runs an analysis for a request that waits for its answer.
+   * @throws LimitExceededError (LIMIT_EXCEEDED) past the timeout; ClientClosedError when `request` aborts first.
+   */
+  async run<N extends AnalysisName>(
+    analysis: N,
+    args: AnalysisArgs<N>,
+    rows: number,
+    request?: AbortSignal,
+    onProgress?: ProgressCallback,
+  ): Promise<AnalysisResult<N>> {
+    const timeout = AbortSignal.timeout(this.timeoutMs);
+    const signal = request ? AbortSignal.any([request, timeout]) : timeout;
+    try {
+      return await this.pool.run(analysis, args, { rows, signal, ...(onProgress ? { onProgress } : {}) });
+    } catch (error) {
+      if (!isAbortError(error) || !signal.aborted) throw error;
+      if (timeout.aborted) {
+        throw new LimitExceededError(
+          `${analysis}: the analysis ran past ${formatDuration(this.timeoutMs)}, the limit set by ` +
+            'QUADRANT_ANALYSIS_TIMEOUT, and was stopped; nothing was stored. Start it with background: true to ' +
+            'follow its progress without a limit, or raise QUADRANT_ANALYSIS_TIMEOUT',
+          'QUADRANT_ANALYSIS_TIMEOUT',
+        );
+      }
+      throw new ClientClosedError();
+    }
+  }
+
+  /** Runs an analysis in the background: no time limit, stopped only by `signal` (a cancellation). */
+  background<N extends AnalysisName>(
+    analysis: N,
+    args: AnalysisArgs<N>,
+    rows: number,
+    signal: AbortSignal,
+    onProgress: ProgressCallback,
+  ): Promise<AnalysisResult<N>> {
+    return this.pool.run(analysis, args, { rows, signal, onProgress });
+  }
+}

@@ -1,0 +1,22 @@
+import { runRfm } from '../../shared/segment/rfm';
+import { runSegmentation } from '../../shared/segment/segment';
+import type { RfmOptions, SegmentOptions } from '../../shared/segment/types';
+import type { Table } from '../../shared/table/types';
+
+/** Reports work done out of a total (the core's `onProgress` shape). */
+export type ProgressCallback = (done: number, total: number) => void;
+
+/**
+ * The analyses the worker pool runs, by name: each takes plain, structured-cloneable arguments (Tables of typed
+ * arrays, option objects without functions) and a progress callback, and returns the core's plain result. The same
+ * table serves the worker thread and the event loop (small inputs), so both compute exactly the same thing.
+ */
+export const analyses = {
+  segment: (args: { table: Table; options: Omit<SegmentOptions, 'onProgress'> }, onProgress: ProgressCallback) =>
+    runSegmentation(args.table, { ...args.options, onProgress }),
+  rfm: (args: { table: Table; options: RfmOptions }) => runRfm(args.table, args.options),
+};
+
+export type AnalysisName = keyof typeof analyses;
+export type AnalysisArgs<N extends AnalysisName> = Parameters<(typeof analyses)[N]>[0];
+export type AnalysisResult<N extends AnalysisName> = ReturnType<(typeof analyses)[N]>;

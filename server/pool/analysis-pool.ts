@@ -1,0 +1,102 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { MessageChannel } from 'node:worker_threads';
+import { Piscina } from 'piscina';
+import { projectRoot } from '../paths';
+import { analyses, type AnalysisArgs, type AnalysisName, type AnalysisResult, type ProgressCallback } from './analyses';
+import type { ProgressMessage, WorkerReply, WorkerTask } from './analysis-worker';
+import { transferables } from './transferables';
+import { fromWorkerError } from './worker-error';
+
+/** Where scripts/build-worker.mjs writes the bundled worker (by `npm run build` and by the test setup). */
+export const WORKER_FILE = join(projectRoot(), 'dist', 'worker', 'analysis-worker.js');
+
+export interface PoolOptions {
+  /** Worker threads (the machine's cores); 0 runs every analysis in place (the command line's one-shot process). */
+  threads: number;
+  /** Inputs of fewer rows run on the event loop. */
+  minRows: number;
+}
+
+export interface RunOptions {
+  /** Rows of the input, which decide between the event loop and the pool. */
+  rows: number;
+  /** Stops the analysis: its worker thread is terminated and replaced, and `run` rejects with an AbortError. */
+  signal?: AbortSignal;
+  onProgress?: ProgressCallback;
+}
+
+/**
+ * Runs the core's analyses off the event loop, in a piscina pool of worker threads, so /health and small queries
+ * keep answering while a large segmentation computes. Inputs from `minRows` rows go to the pool, their typed arrays
+ * moved (not copied) to the worker and the result's moved back; smaller ones run in place, where a thread would cost
+ * more than it saves. The caller must not use an input's typed arrays after handing them over.
+ */
+export class AnalysisPool {
+  private readonly piscina: Piscina<WorkerTask, WorkerReply> | null;
+  private inPool = 0;
+
+  constructor(readonly options: PoolOptions) {
+    if (options.threads === 0) {
+      this.piscina = null;
+      return;
+    }
+    if (!existsSync(WORKER_FILE)) {
+      throw new Error(`The analysis worker ${WORKER_FILE} is missing: run \`npm run build\` first`);
+    }
+    this.piscina = new Piscina({
+      filename: WORKER_FILE,
+      // Every thread stays up: a thread terminated by an abort is replaced at once, and tasks queued behind it
+      // start on the replacement (with fewer minimum threads, piscina leaves them waiting until the next run).
+      minThreads: options.threads,
+      maxThreads: options.threads,
+    });
+  }
+
+  async run<N extends AnalysisName>(
+    analysis: N,
+    args: AnalysisArgs<N>,
+    options: RunOptions,
+  ): Promise<AnalysisResult<N>> {
+    options.signal?.throwIfAborted();
+    const onProgress = options.onProgress ?? (() => undefined);
+    if (this.piscina === null || options.rows < this.options.minRows) {
+      const run = analyses[analysis] as (a: AnalysisArgs<N>, p: ProgressCallback) => AnalysisResult<N>;
+      return run(args, onProgress);
+    }
+    this.inPool++;
+    const channel = options.onProgress ? new MessageChannel() : null;
+    channel?.port1.on('message', (m: ProgressMessage) => onProgress(m.done, m.total));
+    try {
+      const task: WorkerTask = { analysis, args, ...(channel ? { progress: channel.port2 } : {}) };
+      const reply = await this.piscina.run(task, {
+        transferList: [...transferables(args), ...(channel ? [channel.port2] : [])],
+        signal: options.signal ?? null,
+      });
+      if (!reply.ok) throw fromWorkerError(reply.error);
+      return reply.value as AnalysisResult<N>;
+    } finally {
+      this.inPool--;
+      channel?.port1.close();
+    }
+  }
+
+  /** Threads, analyses handed to the pool and not yet settled (running or queued), and tasks completed. */
+  get stats(): { threads: number; running: number; completed: number } {
+    return {
+      threads: this.piscina?.threads.length ?? 0,
+      running: this.inPool,
+      completed: this.piscina?.completed ?? 0,
+    };
+  }
+
+  /** Stops every thread; running analyses are abandoned (their callers get an AbortError). */
+  async close(): Promise<void> {
+    await this.piscina?.close({ force: true });
+  }
+}
+
+/** True for the rejection of an analysis stopped through its signal (or by the pool's closing). */
+export function isAbortError(error: unknown): boolean {
+  return error instanceof Error && error.name === 'AbortError';
+}

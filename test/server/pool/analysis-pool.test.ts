@@ -1,0 +1,95 @@
+import { AnalysisPool } from '../../../server/pool/analysis-pool';
+import { transferables } from '../../../server/pool/transferables';
+import { InputError } from '../../../shared/errors';
+import { runSegmentation } from '../../../shared/segment/segment';
+import type { NumberColumn } from '../../../shared/table/types';
+import { blobsTable, featureNames } from '../helpers/blobs';
+
+const OPTIONS = { features: featureNames(3), k: 3, restarts: 2, keyColumn: 'id' };
+
+describe('AnalysisPool', () => {
+  let pool: AnalysisPool;
+  beforeAll(() => {
+    pool = new AnalysisPool({ threads: 1, minRows: 100 });
+  });
+  afterAll(() => pool.close());
+
+  test('run(segment) in a worker gives exactly runSegmentation’s result on the event loop', async () => {
+    const expected = runSegmentation(blobsTable(600, 3), OPTIONS);
+    const progress: number[] = [];
+    const result = await pool.run(
+      'segment',
+      { table: blobsTable(600, 3), options: OPTIONS },
+      { rows: 600, onProgress: (done, total) => progress.push(done / total) },
+    );
+    expect(pool.stats.completed).toBe(1);
+    expect(Array.from(result.labels)).toEqual(Array.from(expected.labels));
+    expect(result.inertia).toBe(expected.inertia);
+    expect(result.silhouette).toBe(expected.silhouette);
+    expect(result.segments).toEqual(expected.segments);
+    expect(result.keys).toEqual(expected.keys);
+    // Progress crossed threads in order and ended complete.
+    expect(progress.length).toBeGreaterThan(0);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(progress[progress.length - 1]).toBe(1);
+  });
+
+  test('run moves the input’s typed arrays to the worker instead of copying them', async () => {
+    const table = blobsTable(600, 3);
+    const x1 = (table.columns[1] as NumberColumn).values;
+    await pool.run('segment', { table, options: OPTIONS }, { rows: 600 });
+    // A moved ArrayBuffer is detached on the sending side.
+    expect(x1.byteLength).toBe(0);
+  });
+
+  test('inputs under minRows run on the event loop and keep their arrays', async () => {
+    const table = blobsTable(60, 3);
+    const x1 = (table.columns[1] as NumberColumn).values;
+    const before = pool.stats.completed;
+    const result = await pool.run('segment', { table, options: OPTIONS }, { rows: 60 });
+    expect(result.labels).toHaveLength(60);
+    expect(pool.stats.completed).toBe(before);
+    expect(x1.byteLength).toBe(60 * 8);
+  });
+
+  test('an InputError thrown in the worker arrives as an InputError naming its field', async () => {
+    const run = pool.run('segment', { table: blobsTable(600, 3), options: { ...OPTIONS, k: 900 } }, { rows: 600 });
+    await expect(run).rejects.toBeInstanceOf(InputError);
+    await expect(run).rejects.toMatchObject({ message: 'k=900 exceeds the 600 usable rows', field: 'k' });
+  });
+
+  test('an aborted run rejects with an AbortError and its thread is replaced: the next run completes', async () => {
+    const controller = new AbortController();
+    const big = { table: blobsTable(40_000, 4), options: { features: featureNames(4), kMin: 2, kMax: 8 } };
+    const run = pool.run('segment', big, { rows: 40_000, signal: controller.signal });
+    setTimeout(() => controller.abort(), 200);
+    await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+    const next = await pool.run('segment', { table: blobsTable(600, 3), options: OPTIONS }, { rows: 600 });
+    expect(next.labels).toHaveLength(600);
+  });
+
+  test('a run queued behind an aborted one starts on the replacement thread', async () => {
+    const controller = new AbortController();
+    const big = { table: blobsTable(40_000, 4), options: { features: featureNames(4), kMin: 2, kMax: 8 } };
+    const run = pool.run('segment', big, { rows: 40_000, signal: controller.signal });
+    const queued = pool.run('segment', { table: blobsTable(600, 3), options: OPTIONS }, { rows: 600 });
+    expect(pool.stats.running).toBe(2);
+    setTimeout(() => controller.abort(), 200);
+    await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+    expect((await queued).labels).toHaveLength(600);
+    expect(pool.stats).toMatchObject({ threads: 1, running: 0 });
+  });
+});
+
+describe('transferables', () => {
+  test('lists each whole buffer once and leaves views into shared buffers to be copied', () => {
+    const own = new Float64Array(4);
+    const shared = new ArrayBuffer(64);
+    const view = new Int32Array(shared, 16, 4);
+    const value = { a: own, again: own, nested: { deeper: [{ codes: new Int32Array(2) }] }, view, text: ['x'] };
+    const list = transferables(value);
+    expect(list).toHaveLength(2);
+    expect(list).toContain(own.buffer);
+    expect(list).not.toContain(shared);
+  });
+});
