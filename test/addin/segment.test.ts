@@ -1,11 +1,9 @@
 import { GraphQLRequestError, type GraphQLClient } from '../../addin/src/api/graphql-client';
 import {
-  BACKGROUND_SUPPORT,
   CANCEL_RUN,
   RFM_MEMBERS,
   RUN_RESULT,
   RUN_STATUS,
-  SEGMENT_MUTATION,
   segmentationApi,
   START_SEGMENT,
 } from '../../addin/src/api/segment';
@@ -26,27 +24,15 @@ function fakeClient(answers: Record<string, (variables: Record<string, unknown>)
 }
 
 const table = { header: ['spend'], rows: [[1], [2], [3]] };
-const support = (fields: string[]) => () => ({ __type: { inputFields: fields.map((name) => ({ name })) } });
 const run = { id: '7', k: 2, labels: [0, 1, 1], segments: [] };
 
 describe('segmentationApi(client)', () => {
-  test('segment(request) without background runs sends one mutation and returns its run', async () => {
-    const { client, calls } = fakeClient({
-      [BACKGROUND_SUPPORT]: support(['table', 'features']),
-      [SEGMENT_MUTATION]: () => ({ segment: run }),
-    });
-    expect(await segmentationApi(client).segment({ table, features: ['spend'] })).toBe(run);
-    expect(calls.map((c) => c.query)).toEqual([BACKGROUND_SUPPORT, SEGMENT_MUTATION]);
-    expect(calls[1].variables).toEqual({ input: { table, features: ['spend'] } });
-  });
-
   test('segment(request) with background runs polls the status, reports progress, then reads the result', async () => {
     const statuses = [
       { status: 'RUNNING', progress: 0.4, error: null },
       { status: 'DONE', progress: 1, error: null },
     ];
     const { client, calls } = fakeClient({
-      [BACKGROUND_SUPPORT]: support(['table', 'background']),
       [START_SEGMENT]: () => ({ segment: { id: '7', status: 'RUNNING', progress: 0 } }),
       [RUN_STATUS]: () => ({ segmentation: statuses.shift() }),
       [RUN_RESULT]: () => ({ segmentation: run }),
@@ -58,8 +44,8 @@ describe('segmentationApi(client)', () => {
     );
     expect(result).toBe(run);
     expect(progress).toEqual([0, 0.4, 1]);
-    expect(calls[1].variables).toEqual({ input: { table, features: ['spend'], background: true } });
-    expect(calls.slice(2).map((c) => [c.query, c.variables])).toEqual([
+    expect(calls[0].variables).toEqual({ input: { table, features: ['spend'], background: true } });
+    expect(calls.slice(1).map((c) => [c.query, c.variables])).toEqual([
       [RUN_STATUS, { id: '7' }],
       [RUN_STATUS, { id: '7' }],
       [RUN_RESULT, { id: '7' }],
@@ -69,7 +55,6 @@ describe('segmentationApi(client)', () => {
   test('segment(request) cancels the run on the server when the signal aborts', async () => {
     const controller = new AbortController();
     const { client, calls } = fakeClient({
-      [BACKGROUND_SUPPORT]: support(['background']),
       [START_SEGMENT]: () => ({ segment: { id: '9', status: 'RUNNING', progress: 0 } }),
       [RUN_STATUS]: () => {
         controller.abort();
@@ -85,7 +70,6 @@ describe('segmentationApi(client)', () => {
 
   test("segment(request) reports a failed run in the server's words", async () => {
     const { client } = fakeClient({
-      [BACKGROUND_SUPPORT]: support(['background']),
       [START_SEGMENT]: () => ({ segment: { id: '3', status: 'RUNNING', progress: 0 } }),
       [RUN_STATUS]: () => ({
         segmentation: { status: 'FAILED', progress: 0.5, error: 'features: column "x" is empty' },

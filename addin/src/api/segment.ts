@@ -1,8 +1,8 @@
 /**
  * Segmentation runs over the GraphQL API (GUIDE §2, §2b): `segment` and `rfm` on inline rows, with the fields the
- * results layout shows. Where the server offers background runs (`SegmentInput.background`, asked once by
- * introspection), the run starts at once and is polled for its progress, and Cancel calls `cancelSegmentation`;
- * elsewhere the mutation answers when the run is done and Cancel aborts the request.
+ * results layout shows. Every run is a background run (`SegmentInput.background`): it starts at once and is polled
+ * for its progress, and Cancel calls `cancelSegmentation`, so the server stops computing too. (The pane is served by
+ * the server it talks to, so no feature detection: introspection is off in production anyway.)
  */
 import type { RfmMemberResult, RfmResultShape } from '../../../shared/layout/rfm-layout';
 import type { SegmentationResultShape } from '../../../shared/layout/segmentation-layout';
@@ -51,19 +51,12 @@ export const SEGMENTATION_FIELDS = `id method k rowCount silhouette inertia reco
 export const RFM_FIELDS = `id method k rowCount asOf windowMonths windowStart excludedCustomers silhouette warnings
     segments { label name size share recency frequency monetary rScore fScore mScore }`;
 
-export const SEGMENT_MUTATION = `mutation SegmentSelection($input: SegmentInput!) {
-  segment(input: $input) { ${SEGMENTATION_FIELDS} }
-}`;
-export const RFM_MUTATION = `mutation RfmSelection($input: RfmInput!) {
-  rfm(input: $input) { ${RFM_FIELDS} }
-}`;
 export const START_SEGMENT = `mutation StartSegment($input: SegmentInput!) { segment(input: $input) { id status progress } }`;
 export const START_RFM = `mutation StartRfm($input: RfmInput!) { rfm(input: $input) { id status progress } }`;
 export const RUN_STATUS = `query RunStatus($id: ID!) { segmentation(id: $id) { id status progress error } }`;
 export const RUN_RESULT = `query RunResult($id: ID!) { segmentation(id: $id) { ${SEGMENTATION_FIELDS} } }`;
 export const RFM_RESULT = `query RfmResult($id: ID!) { segmentation(id: $id) { ${RFM_FIELDS} } }`;
 export const CANCEL_RUN = `mutation CancelRun($id: ID!) { cancelSegmentation(id: $id) }`;
-export const BACKGROUND_SUPPORT = `query BackgroundSupport { __type(name: "SegmentInput") { inputFields { name } } }`;
 export const RFM_MEMBERS = `query RfmMembers($id: ID!, $after: String) {
   segmentation(id: $id) {
     members(first: 1000, after: $after) {
@@ -83,29 +76,9 @@ export interface RunOptions {
 
 type RunStatus = 'RUNNING' | 'DONE' | 'FAILED' | 'CANCELLED';
 
-/** The segmentation API of one client; remembers whether the server runs segmentations in the background. */
+/** The segmentation API of one client: runs in the background, polled for progress, cancellable. */
 export function segmentationApi(client: GraphQLClient) {
-  let background: Promise<boolean> | null = null;
-  const supportsBackground = () =>
-    (background ??= client
-      .request<{ __type: { inputFields: { name: string }[] } | null }>(BACKGROUND_SUPPORT)
-      .then((data) => !!data.__type?.inputFields.some((f) => f.name === 'background'))
-      .catch((error) => {
-        background = null;
-        throw error;
-      }));
-
   async function run<T>(kind: 'segment' | 'rfm', input: SegmentRequest | RfmRequest, options: RunOptions): Promise<T> {
-    if (!(await supportsBackground())) {
-      const query = kind === 'segment' ? SEGMENT_MUTATION : RFM_MUTATION;
-      try {
-        const data = await client.request<Record<string, T>>(query, { input }, options.signal);
-        return data[kind];
-      } catch (error) {
-        if ((error as Error).name === 'AbortError') throw new CancelledError();
-        throw error;
-      }
-    }
     const start = kind === 'segment' ? START_SEGMENT : START_RFM;
     const started = await client.request<Record<string, { id: string; status: RunStatus; progress: number | null }>>(
       start,
@@ -135,7 +108,6 @@ export function segmentationApi(client: GraphQLClient) {
   }
 
   return {
-    supportsBackground,
     segment: (input: SegmentRequest, options: RunOptions = {}) => run<Segmentation>('segment', input, options),
     rfm: (input: RfmRequest, options: RunOptions = {}) => run<RfmRun>('rfm', input, options),
     /** Every member of an RFM run (one per customer), paging through `members` 1,000 at a time. */
