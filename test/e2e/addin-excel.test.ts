@@ -430,9 +430,16 @@ describe('the task pane in Chromium, in a simulated Excel, against the real serv
     await page.click('#settings-button');
     await page.fill('#settings-url', '');
     await page.click('#settings-save');
-    expect((await runAndWait(page, '#segment-button')).tone).toBe('done');
+    // The key goes out as a bearer token; the server holds no such key, and the pane says so.
+    const refused = await runAndWait(page, '#segment-button');
+    expect(refused.tone).toBe('error');
+    expect(refused.text).toMatch(/^The server refused the API key \(.+\): check the key in Settings\.$/);
     expect(requests.length).toBeGreaterThan(0);
     expect(requests.every((h) => h === 'Bearer qk-test-123')).toBe(true);
+    await page.click('#settings-button');
+    await page.fill('#settings-key', '');
+    await page.click('#settings-save');
+    expect((await runAndWait(page, '#segment-button')).tone).toBe('done');
 
     await page.evaluate(() => window.__excelSim.select('NoHeader', 'A1:B3'));
     expect(await runAndWait(page, '#segment-button')).toEqual({
