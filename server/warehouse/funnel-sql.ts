@@ -115,7 +115,7 @@ export function countsSql(o: FunnelSqlOptions): string {
 
 /**
  * Per step (overall, and per group with a breakdown): the number of gaps and the two middle gaps in seconds, by
- * percentile_disc ascending and descending, so the median is computed exactly as medianStepSeconds does (the gap
+ * percentile_disc ascending and descending, so the median is computed exactly as timeToConvert does (the gap
  * (t_k − t_{k−1}) / 1000 is the same float8 arithmetic as the in-memory Float64 one); and the time to convert:
  * percentile_cont (linear interpolation, as numpy's default) at 25/50/75/90 % and the exact numeric mean.
  */

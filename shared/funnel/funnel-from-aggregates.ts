@@ -86,7 +86,7 @@ export function funnelFromAggregates(aggregates: FunnelAggregates): FunnelReport
 
 /**
  * The median from the two middle values of n sorted values (equal when n is odd), as pandas' `median` and
- * medianStepSeconds compute it: a SQL percentile_disc(0.5) ascending and descending gives the two.
+ * timeToConvert compute it: a SQL percentile_disc(0.5) ascending and descending gives the two.
  *
  * @example
  * medianOfMiddles(4, 10, 20); // 15

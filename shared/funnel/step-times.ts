@@ -2,54 +2,15 @@ import { fsum } from '../math/sum';
 import type { Percentiles } from './types';
 
 /**
- * Median seconds from the event counted at step i − 1 to the one counted at step i, over the users who reached
- * step i: overall and within each group. Step 1 and steps nobody reached get NaN. The median of an even count is the
- * mean of the two middle values, as pandas' `median`.
+ * The distribution of seconds from the event counted at step i − 1 to the one counted at step i, over the users who
+ * reached step i, overall and within each group: the 25th, 50th, 75th and 90th percentiles with numpy's default
+ * (linear) interpolation, as `numpy.percentile(gaps, [25, 50, 75, 90])`, and the mean. Step 1 and steps nobody
+ * reached get null. `medians` holds the medians from the same sort (the mean of the two middle values of an even
+ * count, as pandas' `median`), NaN where the percentiles are null. O(users × steps + sorting the gaps).
  *
  * @param depth steps reached per user (see funnelPaths).
  * @param stepTimes userCount × stepCount counted times in epoch ms.
  * @param groupCodes per user 0..groupCount-1, or -1 to leave the user out of every group; null for no groups.
- * @returns `overall` (stepCount) and `byGroup` (groupCount × stepCount, row-major).
- * @example
- * // two users: steps at 0 s and 60 s, and at 0 s and 180 s
- * medianStepSeconds(Int32Array.of(2, 2), Float64Array.of(0, 60e3, 0, 180e3), 2, null, 0).overall; // [NaN, 120]
- */
-export function medianStepSeconds(
-  depth: Int32Array,
-  stepTimes: Float64Array,
-  stepCount: number,
-  groupCodes: Int32Array | null,
-  groupCount: number,
-): { overall: Float64Array; byGroup: Float64Array } {
-  const userCount = depth.length;
-  const overall = new Float64Array(stepCount).fill(NaN);
-  const byGroup = new Float64Array(groupCount * stepCount).fill(NaN);
-  const gaps = new Float64Array(userCount);
-  const gapGroups = new Int32Array(userCount);
-  for (let s = 1; s < stepCount; s++) {
-    let m = 0;
-    for (let u = 0; u < userCount; u++) {
-      if (depth[u] <= s) continue;
-      gaps[m] = (stepTimes[u * stepCount + s] - stepTimes[u * stepCount + s - 1]) / 1000;
-      gapGroups[m] = groupCodes ? groupCodes[u] : -1;
-      m++;
-    }
-    overall[s] = median(gaps.slice(0, m));
-    if (groupCodes && groupCount > 0) {
-      for (const [g, values] of bucketByGroup(gaps, gapGroups, m, groupCount)) {
-        byGroup[g * stepCount + s] = median(values);
-      }
-    }
-  }
-  return { overall, byGroup };
-}
-
-/**
- * The distribution of seconds from the event counted at step i − 1 to the one counted at step i, over the users who
- * reached step i, overall and within each group: the 25th, 50th, 75th and 90th percentiles with numpy's default
- * (linear) interpolation, as `numpy.percentile(gaps, [25, 50, 75, 90])`, and the mean. Step 1 and steps nobody
- * reached get null. Same arguments as medianStepSeconds, whose medians (the mean of the two middle values, as pandas)
- * it returns too from the same sort. O(users × steps + sorting the gaps).
  *
  * @example
  * // two users: steps at 0 s and 60 s, and at 0 s and 180 s
