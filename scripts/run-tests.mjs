@@ -9,11 +9,15 @@ import { join } from 'node:path';
 ensureChromium();
 
 const out = join(mkdtempSync(join(tmpdir(), 'quadrant-jest-')), 'results.json');
+// --forceExit: a handle some suite leaves open (a socket after a failed afterAll, say) must not hold the run until
+// CI's own limit; jest still names the problem ("Force exiting Jest …"). The timeout is a last guard of the same kind.
+const TIMEOUT_MINUTES = Number(process.env.QUADRANT_TEST_TIMEOUT_MINUTES ?? 60);
 const jest = spawnSync(
   process.execPath,
-  ['node_modules/jest/bin/jest.js', '--json', `--outputFile=${out}`, ...process.argv.slice(2)],
-  { stdio: 'inherit', env: process.env },
+  ['node_modules/jest/bin/jest.js', '--json', `--outputFile=${out}`, '--forceExit', ...process.argv.slice(2)],
+  { stdio: 'inherit', env: process.env, timeout: TIMEOUT_MINUTES * 60_000, killSignal: 'SIGKILL' },
 );
+if (jest.error) console.log(`tests: jest did not finish: ${jest.error.message}`);
 
 let passed = 0;
 let failed = 0;

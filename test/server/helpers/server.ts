@@ -43,13 +43,37 @@ export async function freshStorage(backend: Backend): Promise<TestStorage> {
   return {
     backend,
     config: { databaseUrl: url.toString() },
-    drop: async () => {
-      const c = new Client({ connectionString: admin });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
+    drop: () => dropDatabase(admin, name),
   };
+}
+
+/**
+ * Drops a test database once its server is closed. A plain DROP first: PostgreSQL itself stops an autovacuum worker
+ * busy in that database (after a big test table, one often is), whereas `WITH (FORCE)` would refuse to terminate it
+ * for a role that is not superuser ("must be a member of the role whose process is being terminated"). FORCE only
+ * when a plain drop keeps finding other sessions; the admin connection is always closed, so jest can exit.
+ */
+async function dropDatabase(admin: string, name: string): Promise<void> {
+  const c = new Client({ connectionString: admin });
+  await c.connect();
+  try {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await c.query(`DROP DATABASE IF EXISTS ${name}`);
+        return;
+      } catch (err) {
+        // 55006 object_in_use: another session is still connected.
+        if ((err as { code?: string }).code !== '55006') throw err;
+        if (attempt >= 4) {
+          await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 500 * (attempt + 1)));
+      }
+    }
+  } finally {
+    await c.end();
+  }
 }
 
 /**
