@@ -89,9 +89,8 @@ export function preprocess(table: Table, options: PreprocessOptions): Preprocess
   }
 
   const names = [...options.features, ...categorical.filter((c) => !options.features.includes(c))];
-  const candidates = options.rows
-    ? Int32Array.from(options.rows)
-    : Int32Array.from({ length: table.rowCount }, (_, i) => i);
+  const candidates = options.rows ? Int32Array.from(options.rows) : new Int32Array(table.rowCount);
+  if (!options.rows) for (let i = 0; i < candidates.length; i++) candidates[i] = i;
   const sources = names.map((name) =>
     readSource(getColumn(table, name, categorical.includes(name) ? 'categorical' : 'features'), categorical),
   );
@@ -106,11 +105,15 @@ export function preprocess(table: Table, options: PreprocessOptions): Preprocess
   }
   for (const source of sources) checkValues(source, candidates, logTransform.includes(source.name));
 
-  const kept: number[] = [];
   const droppedRows: number[] = [];
-  for (const row of candidates) {
-    if (missing === 'DROP' && sources.some((s) => isMissing(s, row))) droppedRows.push(row);
-    else kept.push(row);
+  let kept = candidates;
+  if (missing === 'DROP') {
+    const complete: number[] = [];
+    for (const row of candidates) {
+      if (sources.some((s) => isMissing(s, row))) droppedRows.push(row);
+      else complete.push(row);
+    }
+    kept = Int32Array.from(complete);
   }
   if (kept.length < minRows) {
     const reason = droppedRows.length > 0 ? ` after dropping ${droppedRows.length} with a missing value` : '';
@@ -119,7 +122,7 @@ export function preprocess(table: Table, options: PreprocessOptions): Preprocess
       'features',
     );
   }
-  const rowIndex = Int32Array.from(kept);
+  const rowIndex = kept;
 
   const expanded: { column: FeatureColumn; values: Float64Array }[] = [];
   const encoded: SourceColumn[] = [];
@@ -212,7 +215,8 @@ function isMissing(source: RawSource, row: number): boolean {
 function checkValues(source: RawSource, rows: Int32Array, log: boolean): void {
   const values = source.kind === 'NUMERIC' ? source.values : source.numbers;
   let present = 0;
-  for (const row of rows) {
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
     if (values) {
       const v = values[row];
       if (v === Infinity || v === -Infinity) {
@@ -340,7 +344,18 @@ function scaleOf(values: Float64Array, scaling: Scaling): { center: number; scal
     return { center: min, scale: max - min };
   }
   const mean = fsum(values) / values.length;
-  const squares = new Float64Array(values.length);
-  for (let i = 0; i < values.length; i++) squares[i] = (values[i] - mean) ** 2;
-  return { center: mean, scale: Math.sqrt(fsum(squares) / values.length) };
+  return { center: mean, scale: Math.sqrt(sumOfSquaredDeviations(values, mean) / values.length) };
+}
+
+/** Σ (v − mean)², compensated as fsum sums an array of the squares (the same operations, without the array). */
+function sumOfSquaredDeviations(values: Float64Array, mean: number): number {
+  let sum = 0;
+  let compensation = 0;
+  for (let i = 0; i < values.length; i++) {
+    const x = (values[i] - mean) ** 2;
+    const t = sum + x;
+    compensation += Math.abs(sum) >= Math.abs(x) ? sum - t + x : x - t + sum;
+    sum = t;
+  }
+  return sum + compensation;
 }
