@@ -13,6 +13,7 @@ import {
   type WardTree,
 } from './fit-partition';
 import { silhouetteCost, WorkMeter } from './progress';
+import { RESTART_SAMPLE_SIZE } from './screened-kmeans';
 import {
   estimateSilhouette,
   sampleRows,
@@ -49,6 +50,8 @@ export interface KFit {
   silhouetteStandardError: number | null;
   /** MINI_BATCH_KMEANS only: the steps taken and the batch size. */
   miniBatch?: { steps: number; batchSize: number };
+  /** The fit's own warnings (k-means), unprefixed; chooseK's result lists them prefixed by their k. */
+  warnings?: string[];
 }
 
 export interface ChooseKResult {
@@ -86,6 +89,17 @@ export interface ChooseKOptions extends SizeLimits {
   tree?: WardTree;
   /** Always compute the exact silhouette, however many rows (O(n²) time). */
   exactSilhouette?: boolean;
+  /**
+   * KMEANS above this many rows screens each k's restarts on a seeded sample of this many rows and runs Lloyd over
+   * every row only from the best (screenedKMeans); default RESTART_SAMPLE_SIZE (10,000). At or below it, every
+   * restart runs on all rows, as kMeans.
+   */
+  restartSampleSize?: number;
+  /**
+   * Fits already made for some k of the range (by fitKs with the same X and options, e.g. in other threads): they
+   * are used as they are, and only the other k are fitted here.
+   */
+  fitted?: readonly KFit[];
   /** Rows up to which the silhouette is exact, and the rows sampled above it (default SILHOUETTE_SAMPLE_SIZE). */
   silhouetteSampleSize?: number;
   /**
@@ -120,15 +134,20 @@ export function silhouetteRowsFor(
  * Fits every k in kMin..kMax and scores it by inertia (within-cluster sum of squares) and the mean silhouette,
  * recommending the k with the highest silhouette; the elbow of the inertia curve is reported alongside.
  *
- * - Partitions (algorithmFor): KMEANS runs kMeans per k, or miniBatchKMeans from miniBatchThreshold rows; WARD
+ * - Partitions (algorithmFor): KMEANS runs kMeans per k — above restartSampleSize rows (default 10,000) with its
+ *   restarts screened on a seeded sample and one run over every row from the best (screenedKMeans) — or
+ *   miniBatchKMeans from miniBatchThreshold rows; WARD
  *   builds the tree once (exact wardLinkage, or wardHybrid above exactWardLimit rows) and cuts it at every k (as
  *   SciPy's fcluster maxclust), so the partitions are nested.
  * - Silhouettes: exact (as scikit-learn's silhouette_score) up to silhouetteSampleSize rows or with exactSilhouette;
  *   above, the silhouette of one seeded sample of silhouetteSampleSize rows (sampledSilhouette, as scikit-learn's
  *   silhouette_score(sample_size=…)), the same rows for every k so that the k are compared on equal terms.
  *
- * Cost: KMEANS O(K·restarts·iterations·n·k·d) plus O(K·m²·d) for the silhouettes, m = min(n, sample size); WARD
- * O(n²·d) for an exact tree, K being the number of k values.
+ * - Fits handed in as `fitted` (made elsewhere, e.g. one k per thread, by scoreK with the same options) are used as
+ *   they are; the result is the same as fitting them here.
+ *
+ * Cost: KMEANS O(K·restarts·iterations·r·k·d + K·iterations·n·k·d), r = min(n, restart sample), plus O(K·m²·d) for
+ * the silhouettes, m = min(n, silhouette sample); WARD O(n²·d) for an exact tree, K being the number of k values.
  *
  * @throws {InputError} when kMin < 1, kMin > kMax, kMax exceeds n, the method is unknown, a given linkage does not
  * fit, the sample size is below 2, or X is not a finite n×d matrix.
@@ -167,7 +186,11 @@ export function chooseK(X: Float64Array, n: number, d: number, options: ChooseKO
   const scored = silhouetteRows?.length ?? n;
 
   const building = (algorithm === 'WARD' || algorithm === 'WARD_HYBRID') && given === undefined;
-  const total = (building ? treeCost(algorithm, n) : 0) + chooseKCost(algorithm, n, kMin, kMax, restarts, scored);
+  const screen = restartScreening(algorithm, n, options.restartSampleSize);
+  const fitted = new Map((options.fitted ?? []).map((fit) => [fit.k, fit]));
+  for (const fit of fitted.values()) checkFitted(fit, n, kMin, kMax);
+  let total = building ? treeCost(algorithm, n) : 0;
+  for (let k = kMin; k <= kMax; k++) if (!fitted.has(k)) total += kCost(algorithm, n, k, restarts, scored, screen);
   const meter = new WorkMeter(total, onProgress);
   let tree: WardTree | null = given ?? null;
   if (building) {
@@ -178,27 +201,19 @@ export function chooseK(X: Float64Array, n: number, d: number, options: ChooseKO
   const fits: KFit[] = [];
   const warnings: string[] = [];
   for (let k = kMin; k <= kMax; k++) {
-    const partition = fitPartition(X, n, d, k, {
-      algorithm,
-      restarts,
-      seed,
-      tree: tree ?? undefined,
-      onWork: (units) => meter.advance(units),
-    });
-    for (const warning of partition.warnings) warnings.push(`k=${k}: ${warning}`);
-    const estimate = estimateSilhouette(X, n, d, partition.labels, {
-      exact: silhouetteRows === null,
-      rows: silhouetteRows,
-    });
-    if (k >= 2) meter.advance(silhouetteCost(scored));
-    fits.push({
-      k,
-      labels: partition.labels,
-      centroids: partition.centroids,
-      inertia: partition.inertia,
-      ...silhouetteFields(estimate),
-      ...(partition.miniBatch ? { miniBatch: partition.miniBatch } : {}),
-    });
+    const fit =
+      fitted.get(k) ??
+      scoreK(X, n, d, k, {
+        algorithm,
+        restarts,
+        seed,
+        restartSampleSize: screen,
+        tree,
+        silhouetteRows,
+        onWork: (units) => meter.advance(units),
+      });
+    for (const warning of fit.warnings ?? []) warnings.push(`k=${k}: ${warning}`);
+    fits.push(fit);
   }
   meter.finish();
 
@@ -224,7 +239,10 @@ export function chooseK(X: Float64Array, n: number, d: number, options: ChooseKO
   };
 }
 
-/** Estimated work (WorkMeter units) of chooseK's fits and silhouettes, the tree aside; `scored` rows per silhouette. */
+/**
+ * Estimated work (WorkMeter units) of chooseK's fits and silhouettes, the tree aside; `scored` rows per silhouette,
+ * restarts screened on `restartSampleSize` rows as chooseK does by default.
+ */
 export function chooseKCost(
   algorithm: Algorithm,
   n: number,
@@ -232,11 +250,96 @@ export function chooseKCost(
   kMax: number,
   restarts: number,
   scored: number,
+  restartSampleSize: number = RESTART_SAMPLE_SIZE,
 ): number {
+  const screen = restartScreening(algorithm, n, restartSampleSize);
   let total = 0;
-  for (let k = kMin; k <= kMax; k++)
-    total += fitCost(algorithm, n, k, restarts) + (k >= 2 ? silhouetteCost(scored) : 0);
+  for (let k = kMin; k <= kMax; k++) total += kCost(algorithm, n, k, restarts, scored, screen);
   return total;
+}
+
+/** Estimated work of one k: its fit, and its silhouette from k = 2. */
+function kCost(
+  algorithm: Algorithm,
+  n: number,
+  k: number,
+  restarts: number,
+  scored: number,
+  screen: number | undefined,
+): number {
+  return fitCost(algorithm, n, k, restarts, screen) + (k >= 2 ? silhouetteCost(scored) : 0);
+}
+
+/**
+ * The restart sample chooseK fits KMEANS with: restartSampleSize (default RESTART_SAMPLE_SIZE) when there are more
+ * rows than that, else undefined (every restart over all rows).
+ *
+ * @throws {InputError} when restartSampleSize is not a whole number ≥ 1.
+ */
+export function restartScreening(
+  algorithm: Algorithm,
+  n: number,
+  restartSampleSize: number = RESTART_SAMPLE_SIZE,
+): number | undefined {
+  if (!Number.isInteger(restartSampleSize) || restartSampleSize < 1) {
+    throw new InputError(
+      `restartSampleSize=${restartSampleSize} must be a whole number, at least 1`,
+      'restartSampleSize',
+    );
+  }
+  return algorithm === 'KMEANS' && n > restartSampleSize ? restartSampleSize : undefined;
+}
+
+/**
+ * One k of a range, fitted (fitPartition) and scored by its silhouette over `silhouetteRows` (all rows when null). `onWork` receives the progress units of the fit, then of the silhouette.
+ */
+export function scoreK(
+  X: Float64Array,
+  n: number,
+  d: number,
+  k: number,
+  context: {
+    algorithm: Algorithm;
+    restarts: number;
+    seed: number;
+    restartSampleSize: number | undefined;
+    tree: WardTree | null;
+    silhouetteRows: Int32Array | null;
+    onWork: (units: number) => void;
+  },
+): KFit {
+  const { algorithm, restarts, seed, restartSampleSize, tree, silhouetteRows, onWork } = context;
+  const partition = fitPartition(X, n, d, k, {
+    algorithm,
+    restarts,
+    seed,
+    ...(restartSampleSize !== undefined ? { restartSampleSize } : {}),
+    tree: tree ?? undefined,
+    onWork,
+  });
+  const estimate = estimateSilhouette(X, n, d, partition.labels, {
+    exact: silhouetteRows === null,
+    rows: silhouetteRows,
+  });
+  if (k >= 2) onWork(silhouetteCost(silhouetteRows?.length ?? n));
+  return {
+    k,
+    labels: partition.labels,
+    centroids: partition.centroids,
+    inertia: partition.inertia,
+    ...silhouetteFields(estimate),
+    ...(partition.miniBatch ? { miniBatch: partition.miniBatch } : {}),
+    warnings: partition.warnings,
+  };
+}
+
+/** A fit handed to chooseK must be one of its range over the same rows. */
+function checkFitted(fit: KFit, n: number, kMin: number, kMax: number): void {
+  if (fit.k < kMin || fit.k > kMax || fit.labels.length !== n) {
+    throw new Error(
+      `chooseK: a fit for k=${fit.k} over ${fit.labels.length} rows does not belong to k=${kMin}..${kMax} over ${n} rows`,
+    );
+  }
 }
 
 /** The silhouette fields of a KFit from an estimate (all null when the silhouette is undefined). */

@@ -3,6 +3,7 @@ import { fsum } from '../math/sum';
 import { kMeans } from './kmeans';
 import { MINI_BATCH_THRESHOLD, miniBatchKMeans } from './mini-batch-kmeans';
 import { kMeansRestartCost, miniBatchCost, wardCost } from './progress';
+import { screenedKMeans, screenedKMeansCost } from './screened-kmeans';
 import { cutLinkage, wardLinkage } from './ward';
 import { cutWardHybrid, EXACT_WARD_LIMIT, WARD_MICRO_CLUSTERS, wardHybrid, type WardHybrid } from './ward-hybrid';
 
@@ -41,9 +42,22 @@ export function treeCost(algorithm: Algorithm, n: number): number {
   return 0;
 }
 
-/** Estimated work (progress units) of one fit at k, counted per k-means restart for KMEANS. */
-export function fitCost(algorithm: Algorithm, n: number, k: number, restarts: number): number {
-  if (algorithm === 'KMEANS') return restarts * kMeansRestartCost(n, k);
+/**
+ * Estimated work (progress units) of one fit at k, counted per k-means restart for KMEANS (screened on
+ * restartSampleSize rows when given, see screenedKMeans).
+ */
+export function fitCost(
+  algorithm: Algorithm,
+  n: number,
+  k: number,
+  restarts: number,
+  restartSampleSize?: number,
+): number {
+  if (algorithm === 'KMEANS') {
+    return restartSampleSize === undefined
+      ? restarts * kMeansRestartCost(n, k)
+      : screenedKMeansCost(n, k, restarts, restartSampleSize);
+  }
   if (algorithm === 'MINI_BATCH_KMEANS') return miniBatchCost(n, k, restarts);
   return n;
 }
@@ -59,8 +73,9 @@ export interface Partition {
 }
 
 /**
- * One partition into k by `algorithm`: kMeans (restarts, seed) or miniBatchKMeans (its default 3 seedings at most,
- * seed), or the tree cut as SciPy's fcluster(maxclust). `onWork` receives the progress units done as they finish.
+ * One partition into k by `algorithm`: kMeans (restarts, seed) — or screenedKMeans when restartSampleSize is given,
+ * restarts made on that many sampled rows — or miniBatchKMeans (its default 3 seedings at most, seed), or the tree
+ * cut as SciPy's fcluster(maxclust). `onWork` receives the progress units done as they finish.
  *
  * @throws {InputError} when a Ward algorithm is asked for without its tree.
  */
@@ -73,14 +88,27 @@ export function fitPartition(
     algorithm: Algorithm;
     restarts: number;
     seed: number;
+    /** KMEANS only: screen the restarts on this many sampled rows (screenedKMeans); unset, every restart is full. */
+    restartSampleSize?: number;
     tree?: WardTree;
     onWork?: (units: number) => void;
   },
 ): Partition {
-  const { algorithm, restarts, seed, tree, onWork } = options;
+  const { algorithm, restarts, seed, restartSampleSize, tree, onWork } = options;
   if (algorithm === 'KMEANS') {
-    const unit = kMeansRestartCost(n, k);
-    const run = kMeans(X, n, d, { k, restarts, seed, onRestart: () => onWork?.(unit) });
+    const full = kMeansRestartCost(n, k);
+    if (restartSampleSize !== undefined && restartSampleSize < n) {
+      const screen = kMeansRestartCost(restartSampleSize, k);
+      const run = screenedKMeans(X, n, d, {
+        k,
+        restarts,
+        seed,
+        sampleSize: restartSampleSize,
+        onRestart: (done) => onWork?.(done > restarts ? full : screen),
+      });
+      return { labels: run.labels, centroids: run.centroids, inertia: run.inertia, warnings: run.warnings };
+    }
+    const run = kMeans(X, n, d, { k, restarts, seed, onRestart: () => onWork?.(full) });
     return { labels: run.labels, centroids: run.centroids, inertia: run.inertia, warnings: run.warnings };
   }
   if (algorithm === 'MINI_BATCH_KMEANS') {

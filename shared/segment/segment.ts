@@ -3,7 +3,17 @@ import { fsum } from '../math/sum';
 import { getColumn, stringValues } from '../table/access';
 import type { Table } from '../table/types';
 import { createRng } from '../random';
-import { chooseK, chooseKCost, silhouetteFields, silhouetteRowsFor, type KFit, type KScore } from './choose-k';
+import {
+  chooseK,
+  chooseKCost,
+  restartScreening,
+  scoreK,
+  silhouetteFields,
+  silhouetteRowsFor,
+  type KFit,
+  type KScore,
+} from './choose-k';
+import { WorkMeter } from './progress';
 import {
   algorithmFor,
   buildWardTree,
@@ -193,8 +203,10 @@ interface Settings {
   excludeOutliers: boolean;
   exactSilhouette: boolean;
   silhouetteSampleSize?: number;
+  restartSampleSize?: number;
   miniBatchThreshold?: number;
   exactWardLimit?: number;
+  fitted?: readonly KFit[];
 }
 
 /** Options with defaults applied, checked before any work is done. */
@@ -241,8 +253,10 @@ function resolve(options: SegmentOptions): Settings {
     excludeOutliers: options.excludeOutliers ?? false,
     exactSilhouette: options.exactSilhouette ?? false,
     silhouetteSampleSize: options.silhouetteSampleSize,
+    restartSampleSize: positiveWhole(options.restartSampleSize, 'restartSampleSize'),
     miniBatchThreshold: positiveWhole(options.miniBatchThreshold, 'miniBatchThreshold'),
     exactWardLimit: positiveWhole(options.exactWardLimit, 'exactWardLimit'),
+    fitted: options.fitted,
   };
 }
 
@@ -276,14 +290,7 @@ function analyse(
   rows: number[] | undefined,
   onProgress: (done: number, total: number) => void,
 ): Analysis {
-  const prep = preprocess(table, {
-    features: settings.features,
-    categorical: settings.categorical,
-    missing: settings.missing,
-    scaling: settings.scaling,
-    logTransform: settings.logTransform,
-    rows,
-  });
+  const prep = preprocessFor(table, settings, rows);
   const { X, n, d } = prep;
   const { k, kMin, method, restarts, seed } = settings;
   const warnings: string[] = [];
@@ -320,7 +327,7 @@ function analyse(
   };
   if (settings.scoreRange) {
     // chooseK's plan, known before its first report, so the first total reported is already the whole pass.
-    planned = chooseKCost(algorithm, n, kMin, kMax, restarts, scored);
+    planned = chooseKCost(algorithm, n, kMin, kMax, restarts, scored, settings.restartSampleSize);
   }
 
   const tree = algorithm === 'WARD' || algorithm === 'WARD_HYBRID' ? buildWardTree(X, n, d, algorithm, seed) : null;
@@ -345,8 +352,11 @@ function analyse(
       tree: tree ?? undefined,
       exactSilhouette: settings.exactSilhouette,
       silhouetteSampleSize: settings.silhouetteSampleSize,
+      restartSampleSize: settings.restartSampleSize,
       miniBatchThreshold: settings.miniBatchThreshold,
       exactWardLimit: settings.exactWardLimit,
+      // Fits made elsewhere are of every input row: they belong to the first pass only.
+      ...(rows === undefined && settings.fitted ? { fitted: settings.fitted } : {}),
       onProgress: (done, total) => {
         planned = total;
         plannedDone = done;
@@ -414,6 +424,64 @@ function analyse(
     tree,
     miniBatch,
   };
+}
+
+function preprocessFor(table: Table, settings: Settings, rows: number[] | undefined): Preprocessed {
+  return preprocess(table, {
+    features: settings.features,
+    categorical: settings.categorical,
+    missing: settings.missing,
+    scaling: settings.scaling,
+    logTransform: settings.logTransform,
+    rows,
+  });
+}
+
+/**
+ * The fits runSegmentation's choice of k makes for the given k values, each scored by its silhouette (chooseK's
+ * scoreK over the same preprocessed rows, silhouette sample and restart screening), so that the k of one range can
+ * be fitted in several threads and handed to runSegmentation as `fitted`: runSegmentation(table, { ...options,
+ * fitted }) then returns what runSegmentation(table, options) returns. k values outside the range runSegmentation
+ * would score (kMin..kMax, capped at usable rows − 1) are skipped. KMEANS only: a Ward tree is built once for all k.
+ *
+ * Cost: that of the given k's share of chooseK; progress (`onProgress`) counts their fits and silhouettes.
+ *
+ * @throws InputError as runSegmentation, and for method WARD.
+ */
+export function fitSegmentKs(table: Table, options: SegmentOptions, ks: readonly number[]): KFit[] {
+  const settings = resolve(options);
+  if (settings.method !== 'KMEANS') {
+    throw new InputError('fitSegmentKs: only KMEANS fits k values apart; WARD cuts one tree', 'method');
+  }
+  const { X, n, d } = preprocessFor(table, settings, undefined);
+  const kMax = Math.min(settings.kMax, n - 1);
+  const wanted = ks.filter((k) => k >= settings.kMin && k <= kMax);
+  const algorithm = algorithmFor(settings.method, n, settings);
+  const silhouetteRows = silhouetteRowsFor(n, {
+    exact: settings.exactSilhouette,
+    sampleSize: settings.silhouetteSampleSize,
+    seed: settings.seed,
+  });
+  const screen = restartScreening(algorithm, n, settings.restartSampleSize);
+  const scored = silhouetteRows?.length ?? n;
+  const total = wanted.reduce(
+    (sum, k) => sum + chooseKCost(algorithm, n, k, k, settings.restarts, scored, settings.restartSampleSize),
+    0,
+  );
+  const meter = new WorkMeter(total, options.onProgress);
+  const fits = wanted.map((k) =>
+    scoreK(X, n, d, k, {
+      algorithm,
+      restarts: settings.restarts,
+      seed: settings.seed,
+      restartSampleSize: screen,
+      tree: null,
+      silhouetteRows,
+      onWork: (units) => meter.advance(units),
+    }),
+  );
+  meter.finish();
+  return fits;
 }
 
 /**

@@ -3,7 +3,7 @@
  * (and to a worker thread), and what the GraphQL `Segmentation` type is mapped from.
  */
 import type { SegmentModel } from './assign';
-import type { KScore } from './choose-k';
+import type { KFit, KScore } from './choose-k';
 import type { Algorithm } from './fit-partition';
 import type { SilhouetteMethod } from './sampled-silhouette';
 
@@ -90,10 +90,20 @@ export interface SegmentOptions {
   exactSilhouette?: boolean;
   /** Rows up to which the silhouette is exact, and the rows sampled above (default SILHOUETTE_SAMPLE_SIZE, 5,000). */
   silhouetteSampleSize?: number;
+  /**
+   * Rows above which choosing k screens each k's k-means restarts on a seeded sample of this many rows (default
+   * RESTART_SAMPLE_SIZE, 10,000; see screenedKMeans). A k given alone always runs every restart over all rows.
+   */
+  restartSampleSize?: number;
   /** Rows from which KMEANS fits by mini-batches (default MINI_BATCH_THRESHOLD, 1,000,000). */
   miniBatchThreshold?: number;
   /** Rows up to which WARD is exact; above, the Ward hybrid (default EXACT_WARD_LIMIT, 20,000). */
   exactWardLimit?: number;
+  /**
+   * Fits of some k of the range made beforehand by fitSegmentKs with the same options (in other threads): used
+   * instead of fitting those k again, in the first pass.
+   */
+  fitted?: readonly KFit[];
   /**
    * Called as the run progresses, with estimated work units (see WorkMeter): every k-means restart, Ward tree and
    * silhouette of both passes (the second, after outliers are set aside, planned as a repeat of the first). `done`
