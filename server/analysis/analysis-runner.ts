@@ -1,7 +1,8 @@
 import { formatDuration } from '../config';
 import { ClientClosedError, LimitExceededError } from '../errors';
-import { isAbortError, type AnalysisPool } from '../pool/analysis-pool';
+import { isAbortError, type AnalysisPool, type RunOptions } from '../pool/analysis-pool';
 import type { AnalysisArgs, AnalysisName, AnalysisResult, ProgressCallback } from '../pool/analyses';
+import { segmentWithFanOut } from '../pool/segment-fan-out';
 
 /**
  * How the server runs an analysis of the core: in the worker pool (see AnalysisPool), stopped when the request's
@@ -28,7 +29,7 @@ export class AnalysisRunner {
     const timeout = AbortSignal.timeout(this.timeoutMs);
     const signal = request ? AbortSignal.any([request, timeout]) : timeout;
     try {
-      return await this.pool.run(analysis, args, { rows, signal, ...(onProgress ? { onProgress } : {}) });
+      return await this.dispatch(analysis, args, { rows, signal, ...(onProgress ? { onProgress } : {}) });
     } catch (error) {
       if (!isAbortError(error) || !signal.aborted) throw error;
       if (timeout.aborted) {
@@ -51,6 +52,18 @@ export class AnalysisRunner {
     signal: AbortSignal,
     onProgress: ProgressCallback,
   ): Promise<AnalysisResult<N>> {
-    return this.pool.run(analysis, args, { rows, signal, onProgress });
+    return this.dispatch(analysis, args, { rows, signal, onProgress });
+  }
+
+  /** The pool's run, except that a segmentation choosing k spreads its k over the threads (segmentWithFanOut). */
+  private dispatch<N extends AnalysisName>(
+    analysis: N,
+    args: AnalysisArgs<N>,
+    options: RunOptions,
+  ): Promise<AnalysisResult<N>> {
+    if (analysis === 'segment') {
+      return segmentWithFanOut(this.pool, args as AnalysisArgs<'segment'>, options) as Promise<AnalysisResult<N>>;
+    }
+    return this.pool.run(analysis, args, options);
   }
 }

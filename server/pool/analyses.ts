@@ -1,5 +1,5 @@
 import { runRfm } from '../../shared/segment/rfm';
-import { runSegmentation } from '../../shared/segment/segment';
+import { fitSegmentKs, runSegmentation } from '../../shared/segment/segment';
 import type { RfmOptions, SegmentOptions } from '../../shared/segment/types';
 import type { Table } from '../../shared/table/types';
 
@@ -14,6 +14,11 @@ export type ProgressCallback = (done: number, total: number) => void;
 export const analyses = {
   segment: (args: { table: Table; options: Omit<SegmentOptions, 'onProgress'> }, onProgress: ProgressCallback) =>
     runSegmentation(args.table, { ...args.options, onProgress }),
+  /** The fits of some k of a segment run's range, for segmentWithFanOut (see fitSegmentKs). */
+  segmentFits: (
+    args: { table: Table; options: Omit<SegmentOptions, 'onProgress'>; ks: number[] },
+    onProgress: ProgressCallback,
+  ) => fitSegmentKs(args.table, { ...args.options, onProgress }, args.ks),
   rfm: (args: { table: Table; options: RfmOptions }) => runRfm(args.table, args.options),
 };
 
