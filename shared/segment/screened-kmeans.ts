@@ -1,6 +1,7 @@
 import { InputError } from '../errors';
 import { createRng } from '../random';
 import { kMeans, type KMeansResult } from './kmeans';
+import { kMeansPlusPlus } from './kmeans-plus-plus';
 import { kMeansRestartCost } from './progress';
 import { sampleRows } from './sampled-silhouette';
 
@@ -11,6 +12,9 @@ import { sampleRows } from './sampled-silhouette';
  * k = 2..10, at a fifth of the cost.
  */
 export const RESTART_SAMPLE_SIZE = 10_000;
+
+/** Screened restarts that go on over every row (those whose centroids leave the lowest inertia on all rows). */
+export const FINALISTS = 2;
 
 /**
  * k-means with its restarts screened on a sample: the `restarts` k-means++ runs (kMeans, same seed) are made on
@@ -45,10 +49,25 @@ export function screenedKMeans(
   const rows = sampleRows(n, sampleSize, createRng(seed));
   const sample = new Float64Array(sampleSize * d);
   for (let s = 0; s < sampleSize; s++) sample.set(X.subarray(rows[s] * d, rows[s] * d + d), s * d);
-  const screened = kMeans(sample, sampleSize, d, { k, restarts, seed, onRestart });
-  const run = kMeans(X, n, d, { k, initialCentroids: screened.centroids });
-  onRestart?.(restarts + 1);
-  return run;
+  const rng = createRng(seed);
+  const screened: KMeansResult[] = [];
+  for (let r = 0; r < restarts; r++) {
+    const start = kMeansPlusPlus(sample, sampleSize, d, k, rng);
+    screened.push(kMeans(sample, sampleSize, d, { k, initialCentroids: start }));
+    onRestart?.(r + 1);
+  }
+  // Ranked by their inertia over every row, not the sample's: a small far group (a few bots among thousands of
+  // customers) weighs on the sample by chance, and a start that isolates it can look worse there than it is.
+  const full = screened.map((run) => nearestCentroidInertia(X, n, d, run.centroids, k));
+  const order = screened.map((_, r) => r).sort((a, b) => full[a] - full[b] || a - b);
+  let best: KMeansResult | null = null;
+  const finalists = Math.min(FINALISTS, restarts);
+  for (let f = 0; f < finalists; f++) {
+    const run = kMeans(X, n, d, { k, initialCentroids: screened[order[f]].centroids });
+    if (best === null || run.inertia < best.inertia) best = run;
+    onRestart?.(restarts + f + 1);
+  }
+  return best as KMeansResult;
 }
 
 /**
@@ -57,5 +76,23 @@ export function screenedKMeans(
  */
 export function screenedKMeansCost(n: number, k: number, restarts: number, sampleSize: number): number {
   if (sampleSize >= n) return restarts * kMeansRestartCost(n, k);
-  return restarts * kMeansRestartCost(sampleSize, k) + kMeansRestartCost(n, k);
+  return restarts * kMeansRestartCost(sampleSize, k) + Math.min(FINALISTS, restarts) * kMeansRestartCost(n, k);
+}
+
+/** Σ over rows of the squared distance to the nearest of k centroids (k×d): the inertia the centroids leave. */
+function nearestCentroidInertia(X: Float64Array, n: number, d: number, centroids: Float64Array, k: number): number {
+  let total = 0;
+  for (let i = 0, p = 0; i < n; i++, p += d) {
+    let best = Infinity;
+    for (let c = 0, q = 0; c < k; c++, q += d) {
+      let s = 0;
+      for (let j = 0; j < d; j++) {
+        const t = X[p + j] - centroids[q + j];
+        s += t * t;
+      }
+      if (s < best) best = s;
+    }
+    total += best;
+  }
+  return total;
 }
