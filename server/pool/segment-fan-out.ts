@@ -59,11 +59,14 @@ export async function segmentWithFanOut(
     throw (cause as PromiseRejectedResult).reason;
   }
   const fitted: KFit[] = settled.flatMap((s) => (s as PromiseFulfilledResult<KFit[]>).value);
-  return pool.run(
+  const result = await pool.run(
     'segment',
     { table, options: { ...args.options, fitted } },
     { ...options, onProgress: (done, all) => report(groups.length, done, all) },
   );
+  // With every fit given, the last task may plan no work at all, and so never report it done.
+  report(groups.length, 1, 1);
+  return result;
 }
 
 /**

@@ -1,0 +1,100 @@
+import { AnalysisPool, isAbortError } from '../../../server/pool/analysis-pool';
+import { fanOutGroups, segmentWithFanOut } from '../../../server/pool/segment-fan-out';
+import { InputError } from '../../../shared/errors';
+import { kMeansRestartCost } from '../../../shared/segment/progress';
+import { runSegmentation } from '../../../shared/segment/segment';
+import type { SegmentOptions } from '../../../shared/segment/types';
+import { blobsTable, featureNames } from '../helpers/blobs';
+
+/** Choosing k over 2..10 with the restarts screened and the silhouette sampled, scaled down to test sizes. */
+const CHOOSE: Omit<SegmentOptions, 'onProgress'> = {
+  features: featureNames(4),
+  keyColumn: 'id',
+  restartSampleSize: 800,
+  silhouetteSampleSize: 500,
+};
+
+describe('fanOutGroups', () => {
+  const pool = (threads: number) => ({ options: { threads, minRows: 1000 } }) as AnalysisPool;
+  const args = (options: Partial<SegmentOptions>) => ({ table: blobsTable(10, 1), options: { ...CHOOSE, ...options } });
+
+  test('fanOutGroups deals k = 2..10 over the threads, heaviest first to the lightest group', () => {
+    const groups = fanOutGroups(pool(2), args({}), 5000) as number[][];
+    expect(groups.flat().sort((a, b) => a - b)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    // Costs k(5 + ln k): 10 → A (73), 9 → B (65), 8 → B (121), 7 → A (122), 6 → B (162), 5 → A (155), 4 → A (180),
+    // 3 → B (181), 2 → A (192).
+    expect(groups).toEqual([
+      [2, 4, 5, 7, 10],
+      [3, 6, 8, 9],
+    ]);
+    const load = (ks: number[]) => ks.reduce((s, k) => s + kMeansRestartCost(1, k), 0);
+    expect(Math.abs(load(groups[0]) - load(groups[1]))).toBeLessThan(kMeansRestartCost(1, 10));
+    expect(fanOutGroups(pool(4), args({ kMin: 3, kMax: 4 }), 5000)).toEqual([[4], [3]]);
+  });
+
+  test('fanOutGroups keeps one task for one thread, small inputs, a fixed k, WARD, outliers set aside or stability', () => {
+    expect(fanOutGroups(pool(1), args({}), 5000)).toBeNull();
+    expect(fanOutGroups(pool(2), args({}), 999)).toBeNull();
+    expect(fanOutGroups(pool(2), args({ k: 4 }), 5000)).toBeNull();
+    expect(fanOutGroups(pool(2), args({ k: 4, kMax: 6 }), 5000)).not.toBeNull();
+    expect(fanOutGroups(pool(2), args({ method: 'WARD' }), 5000)).toBeNull();
+    expect(fanOutGroups(pool(2), args({ excludeOutliers: true }), 5000)).toBeNull();
+    expect(fanOutGroups(pool(2), args({ stabilityResamples: 5 }), 5000)).toBeNull();
+  });
+});
+
+describe('segmentWithFanOut on a two-thread pool', () => {
+  let pool: AnalysisPool;
+  beforeAll(() => {
+    pool = new AnalysisPool({ threads: 2, minRows: 1000 });
+  });
+  afterAll(() => pool.close());
+
+  test('k spread over both threads gives exactly runSegmentation’s result, with progress moving forward to 1', async () => {
+    const expected = runSegmentation(blobsTable(3000, 4), CHOOSE);
+    const progress: number[] = [];
+    const before = pool.stats.completed;
+    const result = await segmentWithFanOut(
+      pool,
+      { table: blobsTable(3000, 4), options: CHOOSE },
+      { rows: 3000, onProgress: (done, total) => progress.push(done / total) },
+    );
+    // Two segmentFits tasks, then the segment task that chooses k from their fits.
+    expect(pool.stats.completed - before).toBe(3);
+    expect(Array.from(result.labels)).toEqual(Array.from(expected.labels));
+    expect(result.kSelection).toEqual(expected.kSelection);
+    expect(result.recommendedK).toBe(expected.recommendedK);
+    expect(result.silhouette).toBe(expected.silhouette);
+    expect(result.segments).toEqual(expected.segments);
+    expect(result.warnings).toEqual(expected.warnings);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(progress[progress.length - 1]).toBe(1);
+  });
+
+  test('aborting stops every task: it rejects with an AbortError, no task is left, the pool serves the next run', async () => {
+    const controller = new AbortController();
+    const table = blobsTable(150_000, 6);
+    const run = segmentWithFanOut(
+      pool,
+      { table, options: { features: featureNames(6) } },
+      { rows: 150_000, signal: controller.signal },
+    );
+    while (pool.stats.running < 2) await new Promise((r) => setTimeout(r, 10));
+    controller.abort();
+    const error = await run.catch((e: unknown) => e);
+    expect(isAbortError(error)).toBe(true);
+    expect(pool.stats.running).toBe(0);
+    const next = await segmentWithFanOut(pool, { table: blobsTable(3000, 4), options: CHOOSE }, { rows: 3000 });
+    expect(next.labels).toHaveLength(3000);
+  });
+
+  test('a task the core rejects fails the run with its InputError, not an AbortError of its sibling', async () => {
+    const options = { ...CHOOSE, features: ['x1', 'nope'] };
+    const error = await segmentWithFanOut(pool, { table: blobsTable(3000, 4), options }, { rows: 3000 }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as Error).message).toMatch(/nope/);
+    expect(pool.stats.running).toBe(0);
+  });
+});
