@@ -187,7 +187,7 @@ function chooseKRace(): BenchResult[] {
   const picked = num(peers?.[0], 'k');
   return [
     {
-      name: 'choose k over 2..10, 100k×8 (10 restarts per k, sampled silhouette)',
+      name: 'choose k over 2..10, 100k×8, one thread (10 restarts per k screened on 10,000 rows, sampled silhouette)',
       oursMs: ours.ms,
       peer: `${SKLEARN_1} KMeans(n_init=10) + silhouette_score(sample_size=${SILHOUETTE_SAMPLE_SIZE})`,
       peerMs: peerMs(peers?.[0]),
