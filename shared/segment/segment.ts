@@ -14,6 +14,7 @@ import {
   type Algorithm,
   type WardTree,
 } from './fit-partition';
+import { centroidDistances } from './centroid-distances';
 import { kMeans } from './kmeans';
 import { nameSegments } from './names';
 import { checkMinSegmentShare, DEFAULT_MIN_SEGMENT_SHARE, flagSmallSegments, rowsInSegments } from './outliers';
@@ -24,6 +25,7 @@ import { profileSegments } from './profile';
 import { relabelBySize } from './relabel';
 import { kMeansRestartCost, silhouetteCost } from './progress';
 import { estimateSilhouette, sampleRows, type SilhouetteMethod } from './sampled-silhouette';
+import { silhouetteAgainstSample } from './silhouette-against-sample';
 import type { Segment, SegmentationResult, SegmentMethod, SegmentOptions } from './types';
 
 /**
@@ -152,6 +154,7 @@ export function runSegmentation(table: Table, options: SegmentOptions): Segmenta
     k,
     rowCount: table.rowCount,
     labels,
+    ...(options.rowMetrics ? rowMetrics(final, table.rowCount) : {}),
     silhouette: final.silhouette,
     silhouetteMethod: final.silhouetteMethod,
     silhouetteSampleSize: final.silhouetteSampleSize,
@@ -258,6 +261,8 @@ interface Analysis {
   silhouetteMethod: SilhouetteMethod | null;
   silhouetteSampleSize: number | null;
   silhouetteStandardError: number | null;
+  /** The rows (of prep.X) the silhouette was sampled on; null when it is exact. */
+  silhouetteRows: Int32Array | null;
   kSelection: KScore[];
   recommendedK: number | null;
   reason: string;
@@ -406,6 +411,7 @@ function analyse(
     silhouetteMethod: silhouette.silhouetteMethod,
     silhouetteSampleSize: silhouette.silhouetteSampleSize,
     silhouetteStandardError: silhouette.silhouetteStandardError,
+    silhouetteRows,
     kSelection,
     recommendedK,
     reason,
@@ -482,6 +488,29 @@ function progressReporter(onProgress: SegmentOptions['onProgress'], twoPasses: b
       if (twoPasses && !secondRan && firstTotal > 0) report(2 * firstTotal, 2 * firstTotal);
     },
   };
+}
+
+/**
+ * Each input row's distance to its segment's centre (the segment's mean in the scaled space: the k-means centre,
+ * the centroid `assignSegments` uses) and its own silhouette: exact (silhouetteSamples) when the run's silhouette is,
+ * otherwise measured against the run's silhouette sample (silhouetteAgainstSample: the sampled rows get their
+ * in-sample values, every other row is scored against the sample). Rows left out (dropped, set aside) get NaN.
+ */
+function rowMetrics(final: Analysis, rowCount: number): Pick<SegmentationResult, 'rowDistances' | 'rowSilhouettes'> {
+  const { X, n, d, rowIndex } = final.prep;
+  const { centroids } = withinCluster(X, n, d, final.labels);
+  const distances = centroidDistances(X, n, d, final.labels, centroids);
+  const silhouettes =
+    final.silhouetteRows === null
+      ? (final.silhouettes ?? new Float64Array(n).fill(NaN))
+      : silhouetteAgainstSample(X, n, d, final.labels, final.silhouetteRows);
+  const rowDistances = new Float64Array(rowCount).fill(NaN);
+  const rowSilhouettes = new Float64Array(rowCount).fill(NaN);
+  rowIndex.forEach((row, i) => {
+    rowDistances[row] = distances[i];
+    rowSilhouettes[row] = silhouettes[i];
+  });
+  return { rowDistances, rowSilhouettes };
 }
 
 /** The Ward tree for the dendrogram: leaves are rows (exact) or micro-clusters shown by their central row. */

@@ -1,0 +1,79 @@
+import { InputError } from '../errors';
+import { checkMatrix } from './check-matrix';
+import { padRows, paddedWidth, squaredDistances } from './squared-distances';
+
+/**
+ * Every row's silhouette measured against a sample of rows, for inputs too large for the exact O(n²) one:
+ * s(i) = (b(i) − a(i)) / max(a(i), b(i)) as in `sklearn.metrics.silhouette_samples`, except that a(i) is the mean
+ * distance from row i to the *sampled* rows of its own segment (itself excluded) and b(i) the smallest mean distance
+ * to the sampled rows of another segment. For a sampled row this is exactly its silhouette within the sample (what
+ * sampledSilhouette and scikit-learn's `silhouette_score(sample_size=…)` average); every other row is scored as if
+ * it had been added to the sample. a(i) and b(i) are then unbiased estimates of the exact means, each over up to m
+ * distances. A row whose segment has no other sampled row scores 0 when it is itself sampled (scikit-learn's rule
+ * for a singleton) and NaN otherwise (nothing to measure its cohesion against); rows left out (label −1) get NaN.
+ *
+ * Cost O(n·m·d) time (m = sample.length), O((n + m)·d + K) memory.
+ *
+ * @throws {InputError} when X is not a finite n×d matrix, labels.length ≠ n, or sample has an index outside 0..n−1.
+ * @example
+ * // Rows 0, 1 | 4, 6 | 10 on a line, labels 0 0 1 1 1, sampling rows 0, 1, 2, 3: rows 0–3 score as
+ * // silhouetteSamples of those four rows ([0.8, 0.75, 3/7, 7/11]); row 4 (at 10): a = (6 + 4) / 2 = 5,
+ * // b = (10 + 9) / 2 = 9.5, s = 4.5 / 9.5.
+ * silhouetteAgainstSample(Float64Array.of(0, 1, 4, 6, 10), 5, 1, Int32Array.of(0, 0, 1, 1, 1), Int32Array.of(0, 1, 2, 3));
+ */
+export function silhouetteAgainstSample(
+  X: Float64Array,
+  n: number,
+  d: number,
+  labels: Int32Array,
+  sample: Int32Array,
+): Float64Array {
+  checkMatrix('silhouetteAgainstSample', X, n, d);
+  if (labels.length !== n) {
+    throw new InputError(`silhouetteAgainstSample: labels has ${labels.length} entries but X has ${n} rows`, 'labels');
+  }
+  const m = sample.length;
+  let k = 0;
+  for (let i = 0; i < n; i++) if (labels[i] + 1 > k) k = labels[i] + 1;
+  const width = paddedWidth(d);
+  const rows = padRows(X, n, d, width);
+  // The sampled rows gathered in one padded block, with their labels and each segment's sampled count.
+  const block = new Float64Array(m * width);
+  const blockLabels = new Int32Array(m);
+  const sampledCount = new Float64Array(k);
+  const sampledAt = new Int32Array(n).fill(-1);
+  for (let s = 0; s < m; s++) {
+    const i = sample[s];
+    if (!(i >= 0 && i < n)) throw new InputError(`silhouetteAgainstSample: row ${i} is outside 0..${n - 1}`, 'sample');
+    block.set(rows.subarray(i * width, i * width + width), s * width);
+    blockLabels[s] = labels[i];
+    if (labels[i] >= 0) sampledCount[labels[i]]++;
+    sampledAt[i] = s;
+  }
+
+  const scores = new Float64Array(n);
+  const squares = new Float64Array(m);
+  const sums = new Float64Array(k);
+  for (let i = 0; i < n; i++) {
+    const own = labels[i];
+    if (own < 0) {
+      scores[i] = NaN;
+      continue;
+    }
+    squaredDistances(rows, i * width, block, width, 0, m, squares);
+    sums.fill(0);
+    for (let s = 0; s < m; s++) if (blockLabels[s] >= 0) sums[blockLabels[s]] += Math.sqrt(squares[s]);
+    // A sampled row is not its own neighbour: its distance 0 is in the sum but not in the count.
+    const ownCount = sampledCount[own] - (sampledAt[i] >= 0 ? 1 : 0);
+    if (ownCount === 0) {
+      scores[i] = sampledAt[i] >= 0 ? 0 : NaN;
+      continue;
+    }
+    const a = sums[own] / ownCount;
+    let b = Infinity;
+    for (let c = 0; c < k; c++) if (c !== own && sampledCount[c] > 0) b = Math.min(b, sums[c] / sampledCount[c]);
+    const spread = Math.max(a, b);
+    scores[i] = b === Infinity ? NaN : spread === 0 ? 0 : (b - a) / spread;
+  }
+  return scores;
+}
