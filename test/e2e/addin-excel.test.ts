@@ -177,7 +177,7 @@ describe('the task pane in Chromium, in a simulated Excel, against the real serv
       await page.click('#segment-options summary');
     });
 
-    test('never overwrites: asks before inserting, writes nothing when declined, inserts only beside the rows', async () => {
+    test('never overwrites: asks before inserting, writes nothing when declined, inserts only beside the rows; row metrics on request', async () => {
       await page.evaluate(() => {
         window.__excelSim.model.activeSheet = window.__excelSim.model.sheet('Customers')!;
         window.__excelSim.select('Customers', 'A1:I3001');
@@ -194,29 +194,45 @@ describe('the task pane in Chromium, in a simulated Excel, against the real serv
       expect(await page.evaluate(() => window.__excelSim.values('Customers', 'J1:K3001'))).toEqual(before);
       expect(await page.evaluate(() => window.__excelSim.sheetNames())).toEqual(['Customers', 'Quadrant segments']);
 
-      // This time Ward with k chosen in the options.
+      // This time Ward with k chosen in the options, and each row's distance to its centre and silhouette.
       await page.click('#segment-options summary');
       await page.selectOption('#segment-method', 'WARD');
       await page.fill('#segment-k', '4');
+      await page.check('#segment-metrics');
       await page.click('#segment-button');
       await page.waitForSelector('#confirm:not([hidden])');
+      expect(await page.textContent('#confirm-text')).toContain(
+        'Cells Customers!J1:M3001 beside the selection are not empty. Insert 4 columns',
+      );
       await page.click('#confirm-insert');
       await page.waitForFunction(
         () => document.querySelector('#status')!.getAttribute('data-tone') === 'done',
         undefined,
         { timeout: 120000 },
       );
-      // New cells at J:K in the selection's rows; the earlier labels moved right; the note below stayed put.
-      expect(await page.evaluate(() => window.__excelSim.values('Customers', 'L1:M3001'))).toEqual(before);
-      expect(await page.evaluate(() => window.__excelSim.values('Customers', 'J1:K1'))).toEqual([
-        ['Segment label', 'Segment'],
-      ]);
+      // New cells at J:M in the selection's rows; the earlier labels moved right; the note below stayed put.
+      expect(await page.evaluate(() => window.__excelSim.values('Customers', 'N1:O3001'))).toEqual(before);
+      const metrics = await page.evaluate(() => window.__excelSim.cells('Customers', 'J1:M3001'));
+      expect(metrics[0].map((c) => c.value)).toEqual(['Segment label', 'Segment', 'Distance to centre', 'Silhouette']);
+      // The run's own per-row figures (scikit-learn's definitions, checked against fixtures in the server suite).
+      const runs = await gql<{
+        segmentations: { labels: (number | null)[]; rowDistances: number[] | null; rowSilhouettes: number[] | null }[];
+      }>(server.url, '{ segmentations { labels rowDistances rowSilhouettes } }');
+      const run = runs.data!.segmentations.find((r) => r.rowDistances !== null)!;
+      metrics.slice(1).forEach((row, i) => {
+        expect(row[0].value).toBe(run.labels[i]);
+        expect(row[2].value).toBeCloseTo(run.rowDistances![i], 12);
+        expect(row[3].value).toBeCloseTo(run.rowSilhouettes![i], 12);
+        expect([row[2].format, row[3].format]).toEqual(['0.000', '0.000']);
+        expect(row[3].value as number).toBeGreaterThanOrEqual(-1);
+        expect(row[3].value as number).toBeLessThanOrEqual(1);
+      });
       expect(await page.textContent('#status')).toMatch(/^Segmented 3,000 rows into 4 segments/);
       expect(await page.evaluate(() => window.__excelSim.values('Quadrant segments (2)', 'A1'))).toEqual([
         [expect.stringMatching(/^4 segments of 3000 rows by Ward/)],
       ]);
-      expect(await page.evaluate(() => window.__excelSim.values('Customers', 'J3005:L3005'))).toEqual([
-        ['my note', '', ''],
+      expect(await page.evaluate(() => window.__excelSim.values('Customers', 'J3005:P3005'))).toEqual([
+        ['my note', '', '', '', '', '', ''],
       ]);
       expect(await page.evaluate(() => window.__excelSim.sheetNames())).toEqual([
         'Customers',
