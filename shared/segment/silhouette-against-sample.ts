@@ -12,7 +12,8 @@ import { padRows, paddedWidth, squaredDistances } from './squared-distances';
  * distances. A row whose segment has no other sampled row scores 0 when it is itself sampled (scikit-learn's rule
  * for a singleton) and NaN otherwise (nothing to measure its cohesion against); rows left out (label −1) get NaN.
  *
- * Cost O(n·m·d) time (m = sample.length), O((n + m)·d + K) memory.
+ * Cost O(n·m·d) time (m = sample.length), O((n + m)·d + K) memory: n·m distances, about 8 s for 100,000 rows of
+ * 6 features against 5,000 sampled rows on one (shared) core here.
  *
  * @throws {InputError} when X is not a finite n×d matrix, labels.length ≠ n, or sample has an index outside 0..n−1.
  * @example
@@ -37,41 +38,50 @@ export function silhouetteAgainstSample(
   for (let i = 0; i < n; i++) if (labels[i] + 1 > k) k = labels[i] + 1;
   const width = paddedWidth(d);
   const rows = padRows(X, n, d, width);
-  // The sampled rows gathered in one padded block, with their labels and each segment's sampled count.
-  const block = new Float64Array(m * width);
-  const blockLabels = new Int32Array(m);
-  const sampledCount = new Float64Array(k);
-  const sampledAt = new Int32Array(n).fill(-1);
   for (let s = 0; s < m; s++) {
     const i = sample[s];
     if (!(i >= 0 && i < n)) throw new InputError(`silhouetteAgainstSample: row ${i} is outside 0..${n - 1}`, 'sample');
-    block.set(rows.subarray(i * width, i * width + width), s * width);
-    blockLabels[s] = labels[i];
-    if (labels[i] >= 0) sampledCount[labels[i]]++;
-    sampledAt[i] = s;
   }
+  // The sampled rows (those in a segment) gathered in one padded block, grouped by segment, so each segment's
+  // distances are one contiguous run to add up: segment c is block rows starts[c] .. starts[c + 1] − 1.
+  const kept = Array.from(sample).filter((i) => labels[i] >= 0);
+  kept.sort((x, y) => labels[x] - labels[y] || x - y);
+  const starts = new Int32Array(k + 1);
+  for (const i of kept) starts[labels[i] + 1]++;
+  for (let c = 0; c < k; c++) starts[c + 1] += starts[c];
+  const block = new Float64Array(kept.length * width);
+  const sampled = new Uint8Array(n);
+  kept.forEach((i, s) => {
+    block.set(rows.subarray(i * width, i * width + width), s * width);
+    sampled[i] = 1;
+  });
 
   const scores = new Float64Array(n);
-  const squares = new Float64Array(m);
-  const sums = new Float64Array(k);
+  const squares = new Float64Array(kept.length);
   for (let i = 0; i < n; i++) {
     const own = labels[i];
     if (own < 0) {
       scores[i] = NaN;
       continue;
     }
-    squaredDistances(rows, i * width, block, width, 0, m, squares);
-    sums.fill(0);
-    for (let s = 0; s < m; s++) if (blockLabels[s] >= 0) sums[blockLabels[s]] += Math.sqrt(squares[s]);
     // A sampled row is not its own neighbour: its distance 0 is in the sum but not in the count.
-    const ownCount = sampledCount[own] - (sampledAt[i] >= 0 ? 1 : 0);
+    const ownCount = starts[own + 1] - starts[own] - sampled[i];
     if (ownCount === 0) {
-      scores[i] = sampledAt[i] >= 0 ? 0 : NaN;
+      scores[i] = sampled[i] ? 0 : NaN;
       continue;
     }
-    const a = sums[own] / ownCount;
+    squaredDistances(rows, i * width, block, width, 0, kept.length, squares);
+    let a = 0;
     let b = Infinity;
-    for (let c = 0; c < k; c++) if (c !== own && sampledCount[c] > 0) b = Math.min(b, sums[c] / sampledCount[c]);
+    for (let c = 0; c < k; c++) {
+      const from = starts[c];
+      const to = starts[c + 1];
+      if (from === to) continue;
+      let sum = 0;
+      for (let s = from; s < to; s++) sum += Math.sqrt(squares[s]);
+      if (c === own) a = sum / ownCount;
+      else b = Math.min(b, sum / (to - from));
+    }
     const spread = Math.max(a, b);
     scores[i] = b === Infinity ? NaN : spread === 0 ? 0 : (b - a) / spread;
   }
