@@ -2,6 +2,9 @@ import { InputError } from '../errors';
 import { checkMatrix } from './check-matrix';
 import { padRows, paddedWidth, squaredDistances } from './squared-distances';
 
+/** Rows between progress reports (a power of two). */
+const PROGRESS_ROWS = 1024;
+
 /**
  * Every row's silhouette measured against a sample of rows, for inputs too large for the exact O(n²) one:
  * s(i) = (b(i) − a(i)) / max(a(i), b(i)) as in `sklearn.metrics.silhouette_samples`, except that a(i) is the mean
@@ -14,6 +17,8 @@ import { padRows, paddedWidth, squaredDistances } from './squared-distances';
  *
  * Cost O(n·m·d) time (m = sample.length), O((n + m)·d + K) memory: n·m distances, about 8 s for 100,000 rows of
  * 6 features against 5,000 sampled rows on one (shared) core here.
+ *
+ * `onRows(done, n)` is called every PROGRESS_ROWS rows, for a progress bar.
  *
  * @throws {InputError} when X is not a finite n×d matrix, labels.length ≠ n, or sample has an index outside 0..n−1.
  * @example
@@ -28,6 +33,7 @@ export function silhouetteAgainstSample(
   d: number,
   labels: Int32Array,
   sample: Int32Array,
+  onRows?: (done: number, total: number) => void,
 ): Float64Array {
   checkMatrix('silhouetteAgainstSample', X, n, d);
   if (labels.length !== n) {
@@ -59,6 +65,7 @@ export function silhouetteAgainstSample(
   const scores = new Float64Array(n);
   const squares = new Float64Array(kept.length);
   for (let i = 0; i < n; i++) {
+    if (onRows && (i & (PROGRESS_ROWS - 1)) === 0) onRows(i, n);
     const own = labels[i];
     if (own < 0) {
       scores[i] = NaN;

@@ -2,7 +2,7 @@ import fixture from '../../fixtures/segment/row-metrics.json';
 import { runSegmentation } from '../../../shared/segment/segment';
 import { tableFromCells } from '../../../shared/table/from-cells';
 import type { Cell } from '../../../shared/table/types';
-import { samePartition } from './helpers';
+import { expectForwardProgress, samePartition } from './helpers';
 
 const { pipeline } = fixture;
 const customers = () => tableFromCells(pipeline.header, pipeline.rows as Cell[][]);
@@ -43,5 +43,28 @@ describe('runSegmentation(table, { rowMetrics: true }): each row’s distance to
     expect(run.rowSilhouettes![4]).toBeNaN();
     expect(Number.isFinite(run.rowSilhouettes![5])).toBe(true);
     expect(runSegmentation(table, { features: pipeline.features, k: 3 }).rowDistances).toBeUndefined();
+  });
+});
+
+describe('runSegmentation(table, { rowMetrics: true, onProgress })', () => {
+  it('counts the row metrics against the sample in its progress: the bar moves through them, forward, to the end', () => {
+    const progress: [number, number][] = [];
+    const rows = Array.from({ length: 3000 }, (_, i) => [i % 3, (i % 3) * 10 + (i % 7) / 7, (i * 7919) % 13]);
+    runSegmentation(tableFromCells(['a', 'b', 'c'], rows), {
+      features: ['a', 'b', 'c'],
+      k: 3,
+      rowMetrics: true,
+      silhouetteSampleSize: 500,
+      onProgress: (done, total) => progress.push([done, total]),
+    });
+    expectForwardProgress(progress);
+    // 3,000 rows against 500 sampled ones: 1.5 units per distance, the last stretch of the bar, which moves through
+    // it in steps of 1,024 rows.
+    const [, total] = progress[progress.length - 1];
+    const metricsWork = 1.5 * 3000 * 500;
+    expect(total).toBeGreaterThan(metricsWork);
+    const start = 1 - metricsWork / total;
+    const during = progress.map(([done, t]) => done / t).filter((f) => f > start + 1e-9 && f < 1);
+    expect(during.length).toBeGreaterThanOrEqual(2);
   });
 });
