@@ -27,7 +27,7 @@ export async function segmentWithFanOut(
 ): Promise<AnalysisResult<'segment'>> {
   const groups = fanOutGroups(pool, args, options.rows);
   if (groups === null) return pool.run('segment', args, options);
-  options.signal?.throwIfAborted();
+  stopIfAborted(options.signal);
 
   const table = sharedTable(args.table);
   const weights = groups.map((ks) => ks.reduce((sum, k) => sum + kMeansRestartCost(options.rows, k), 0));
@@ -59,6 +59,7 @@ export async function segmentWithFanOut(
     throw (cause as PromiseRejectedResult).reason;
   }
   const fitted: KFit[] = settled.flatMap((s) => (s as PromiseFulfilledResult<KFit[]>).value);
+  stopIfAborted(options.signal);
   const result = await pool.run(
     'segment',
     { table, options: { ...args.options, fitted } },
@@ -113,4 +114,12 @@ function sharedTable(table: Table): Table {
       return shared as unknown as Table['columns'][number];
     }),
   };
+}
+
+/**
+ * Rejects as the pool does when a run is stopped between its tasks: with an AbortError, whatever the signal's
+ * reason (a timeout's is a TimeoutError), so callers tell a stopped run from a failed one the same way.
+ */
+function stopIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw Object.assign(new Error('The analysis was stopped'), { name: 'AbortError' });
 }

@@ -88,6 +88,19 @@ describe('segmentWithFanOut on a two-thread pool', () => {
     expect(next.labels).toHaveLength(3000);
   });
 
+  test('a run whose time limit has already passed rejects with an AbortError before any task starts', async () => {
+    const signal = AbortSignal.timeout(1);
+    await new Promise((r) => setTimeout(r, 20));
+    const before = pool.stats.completed;
+    const error = await segmentWithFanOut(
+      pool,
+      { table: blobsTable(3000, 4), options: CHOOSE },
+      { rows: 3000, signal },
+    ).catch((e: unknown) => e);
+    expect(isAbortError(error)).toBe(true);
+    expect(pool.stats.completed).toBe(before);
+  });
+
   test('a task the core rejects fails the run with its InputError, not an AbortError of its sibling', async () => {
     const options = { ...CHOOSE, features: ['x1', 'nope'] };
     const error = await segmentWithFanOut(pool, { table: blobsTable(3000, 4), options }, { rows: 3000 }).catch(
