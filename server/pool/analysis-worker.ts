@@ -3,6 +3,9 @@ import { move, transferableSymbol, valueSymbol } from 'piscina';
 import { analyses, type AnalysisName } from './analyses';
 import { transferables } from './transferables';
 import { toWorkerError, type WorkerError } from './worker-error';
+import { lowerWorkerThreadPriority } from './worker-priority';
+
+lowerWorkerThreadPriority();
 
 /** What the event loop sends a worker: the analysis, its plain arguments, and a port for progress reports. */
 export interface WorkerTask {
