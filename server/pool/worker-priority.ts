@@ -1,14 +1,17 @@
-import { setPriority } from 'node:os';
+import { getPriority, setPriority } from 'node:os';
 
 /**
- * The nice value analysis worker threads run at: 10 on Linux's 0..19 scale (a thread at nice 10 gets about a tenth
- * of the CPU share of one at 0 when both want a core).
+ * How much nicer analysis worker threads are than the event loop, on Linux's -20..19 scale: a thread 10 steps nicer
+ * gets about a tenth of the CPU share of the other when both want a core.
  */
 export const WORKER_NICE = 10;
 
+/** The highest (least favoured) nice value Linux allows. */
+const MAX_NICE = 19;
+
 /**
- * Lowers the calling worker thread's scheduling priority, so that when every core is busy with analyses the event
- * loop (nice 0) still gets a core as soon as a request arrives: small queries answer in milliseconds while
+ * Lowers the calling worker thread's scheduling priority by `increment`, so that when every core is busy with
+ * analyses the event loop still gets a core as soon as a request arrives: small queries answer in milliseconds while
  * segmentations use whatever CPU is left, and an analysis loses almost nothing, as the event loop needs little.
  *
  * Linux only: there `setpriority(PRIO_PROCESS, 0, …)` applies to the calling thread alone (threads are tasks with
@@ -16,10 +19,11 @@ export const WORKER_NICE = 10;
  * skipped. Raising one's own nice value needs no privilege; a refusal (seccomp, an odd container) changes nothing
  * but the priority, so it is ignored.
  */
-export function lowerWorkerThreadPriority(nice = WORKER_NICE): boolean {
+export function lowerWorkerThreadPriority(increment = WORKER_NICE): boolean {
   if (process.platform !== 'linux') return false;
   try {
-    setPriority(0, nice);
+    // Relative to the nice value inherited from the event loop: a server started with `nice -n 5` gets workers at 15.
+    setPriority(0, Math.min(MAX_NICE, getPriority(0) + increment));
     return true;
   } catch {
     return false;

@@ -85,16 +85,16 @@ describe('AnalysisPool', () => {
 
   // Small queries answer while every core segments only if the event loop wins the CPU whenever it wants it.
   (process.platform === 'linux' ? test : test.skip)(
-    'on Linux the worker threads run at a lower priority (nice 10) and the event loop keeps its own',
+    'on Linux the worker threads run 10 nice steps below the event loop, which keeps its own priority',
     async () => {
       await pool.run('segment', { table: blobsTable(600, 3), options: OPTIONS }, { rows: 600 });
       // Field 19 of /proc/<pid>/task/<tid>/stat is the thread's nice value (after the parenthesised name).
       const niceOf = (tid: string) =>
         Number(readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1].split(' ')[16]);
+      const eventLoop = getPriority(0);
+      expect(niceOf(String(process.pid))).toBe(eventLoop);
       const nices = readdirSync('/proc/self/task').map(niceOf);
-      expect(nices.filter((n) => n === WORKER_NICE)).toHaveLength(pool.stats.threads);
-      expect(getPriority(0)).toBe(0);
-      expect(niceOf(String(process.pid))).toBe(0);
+      expect(nices.filter((n) => n === Math.min(19, eventLoop + WORKER_NICE))).toHaveLength(pool.stats.threads);
     },
   );
 });
