@@ -1,8 +1,8 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import { InputError } from '../../shared/errors';
-import { channelReport } from '../../shared/channel/channel-report';
 import { getColumn, stringValues } from '../../shared/table/access';
 import { loadTable } from '../analysis/load-table';
+import { runReport } from '../analysis/run-report';
 import { segmentLabelsByKey } from '../analysis/segment-join';
 import type { Context } from '../context';
 import { COST } from '../hardening/costs';
@@ -44,9 +44,9 @@ export class ChannelResolver {
         key === null ? null : (byKey.get(key) ?? null),
       );
     }
-    const report = channelReport(
+    const report = await runReport(ctx, 'channels', {
       users,
-      {
+      options: {
         channelColumn: input.channelColumn,
         convertedColumn: input.convertedColumn ?? undefined,
         valueColumn: input.valueColumn ?? undefined,
@@ -67,8 +67,8 @@ export class ChannelResolver {
         margin: input.margin ?? undefined,
         lifetimeMonths: input.lifetimeMonths ?? undefined,
       },
-      costs,
-    );
+      ...(costs ? { costs } : {}),
+    });
     return report as ChannelReport;
   }
 }
