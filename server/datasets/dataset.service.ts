@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setImmediate } from 'node:timers/promises';
 import type { DataSource, EntityManager } from 'typeorm';
 import { InputError } from '../../shared/errors';
 import { tableFromCells, type TableOptions } from '../../shared/table/from-cells';
@@ -191,7 +192,8 @@ export class DatasetService {
     if (rows.length !== indexes.length * chunkIndexes.length) throw new NotFoundError('Dataset', dataset.id);
     const n = end - start;
     const base = firstChunk * dataset.chunkRows;
-    return indexes.map((index) => {
+    const columns: Column[] = [];
+    for (const index of indexes) {
       const meta = dataset.columns[index];
       const chunks = rows.filter((r) => r.columnIndex === index).sort((a, b) => a.chunkIndex - b.chunkIndex);
       const spanRows = Math.min(dataset.rowCount, (lastChunk + 1) * dataset.chunkRows) - base;
@@ -199,27 +201,36 @@ export class DatasetService {
         const all = new Float64Array(spanRows);
         for (const chunk of chunks) decodeNumericChunk(chunk.data, all, chunk.chunkIndex * dataset.chunkRows - base);
         const values = all.subarray(start - base, start - base + n);
-        return {
+        columns.push({
           name: meta.name,
           type: meta.type as 'NUMBER',
           values: values.length === all.length ? all : values.slice(),
-        };
+        });
+        continue;
       }
       if (meta.type === 'CATEGORY') {
         const all = new Int32Array(spanRows);
         for (const chunk of chunks) decodeCodeChunk(chunk.data, all, chunk.chunkIndex * dataset.chunkRows - base);
         const codes = all.subarray(start - base, start - base + n);
-        return {
+        columns.push({
           name: meta.name,
           type: 'CATEGORY',
           codes: codes.length === all.length ? all : codes.slice(),
           levels: meta.levels ?? [],
-        };
+        });
+        continue;
       }
       const values: (string | null)[] = [];
-      for (const chunk of chunks) for (const v of decodeTextChunk(chunk.data)) values.push(v);
-      return { name: meta.name, type: 'TEXT', values: values.slice(start - base, start - base + n) };
-    });
+      for (const chunk of chunks) {
+        for (const v of decodeTextChunk(chunk.data)) values.push(v);
+        // Parsing one chunk's JSON takes milliseconds; 2,000,000 user ids parsed in one go held the event loop for
+        // seconds on a busy machine, with /health and every other request waiting.
+        if (chunks.length > 1) await setImmediate();
+      }
+      const span = start - base === 0 && n === values.length ? values : values.slice(start - base, start - base + n);
+      columns.push({ name: meta.name, type: 'TEXT', values: span });
+    }
+    return columns;
   }
 }
 
