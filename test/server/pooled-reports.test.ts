@@ -5,7 +5,7 @@ import type { RunningServer } from '../../server/bootstrap';
 import { projectRoot } from '../../server/paths';
 import { SLICE_LENGTH } from '../../server/pool/sliced-arrays';
 import { DEFAULT_WORKSPACE_ID } from '../../server/storage/entities/workspace.entity';
-import { commerceTable, FUNNEL_STEPS } from './helpers/commerce';
+import { commerceTable, FUNNEL_STEPS } from '../../bench/commerce-events';
 import { backends, closeTestServer, gql, openTestServer, type TestStorage } from './helpers/server';
 
 /** More events than one slice, so the TEXT user ids cross to the worker in slices. */

@@ -2,7 +2,7 @@ import type { RunningServer } from '../../server/bootstrap';
 import { DEFAULT_WORKSPACE_ID } from '../../server/storage/entities/workspace.entity';
 import type { Table } from '../../shared/table/types';
 import { percentile } from './helpers/blobs';
-import { commerceTable, FUNNEL_STEPS } from './helpers/commerce';
+import { commerceTable, FUNNEL_STEPS } from '../../bench/commerce-events';
 import { backends, closeTestServer, gql, openTestServer, type TestStorage } from './helpers/server';
 
 const FUNNEL = `query($input: FunnelInput!) { funnel(input: $input) { users steps { name users } } }`;

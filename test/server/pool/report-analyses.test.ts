@@ -2,7 +2,7 @@ import { AnalysisPool } from '../../../server/pool/analysis-pool';
 import { inputCells, reportAnalyses, type ReportName } from '../../../server/pool/report-analyses';
 import { SLICE_LENGTH } from '../../../server/pool/sliced-arrays';
 import type { NumberColumn, Table } from '../../../shared/table/types';
-import { commerceTable, FUNNEL_STEPS } from '../helpers/commerce';
+import { commerceTable, FUNNEL_STEPS } from '../../../bench/commerce-events';
 
 /** More rows than one slice, so the TEXT user ids cross to the worker in slices. */
 const ROWS = SLICE_LENGTH + 10_000;

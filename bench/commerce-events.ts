@@ -1,5 +1,5 @@
-import { createRng } from '../../../shared/random';
-import type { Table } from '../../../shared/table/types';
+import { createRng } from '../shared/random';
+import type { Table } from '../shared/table/types';
 
 export const FUNNEL_STEPS = ['visit', 'signup', 'activate', 'purchase'];
 const EVENTS = [...FUNNEL_STEPS, 'pageview'];
