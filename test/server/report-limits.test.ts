@@ -92,7 +92,7 @@ describe.each(backends())('a report past QUADRANT_ANALYSIS_TIMEOUT on %s', (back
   test('answers LIMIT_EXCEEDED naming the report and the limit, and frees its worker', async () => {
     const { storage, server } = await openTestServer(backend, { poolThreads: 1, analysisTimeoutMs: 200 });
     try {
-      const id = (await server.services.datasets.store(DEFAULT_WORKSPACE_ID, 'events 600k', events(600_000))).id;
+      const id = (await server.services.datasets.store(DEFAULT_WORKSPACE_ID, 'events 300k', events(300_000))).id;
       const res = await gql(server.url, FUNNEL, { input: funnelInput(id) });
       expect(res.data).toBeNull();
       expect(res.errors).toHaveLength(1);
