@@ -3,7 +3,7 @@ import { DEFAULT_WORKSPACE_ID } from '../../server/storage/entities/workspace.en
 import type { Table } from '../../shared/table/types';
 import { percentile } from './helpers/blobs';
 import { commerceTable, FUNNEL_STEPS } from '../../bench/commerce-events';
-import { backends, closeTestServer, gql, openTestServer, type TestStorage } from './helpers/server';
+import { closeTestServer, gql, openTestServer, startTestServer, type TestStorage } from './helpers/server';
 
 const FUNNEL = `query($input: FunnelInput!) { funnel(input: $input) { users steps { name users } } }`;
 const BIG_EVENTS = 2_000_000;
@@ -63,13 +63,13 @@ describe('a funnel of 2,000,000 events over HTTP on sqlite', () => {
     await waitForPoolTask(server!);
 
     const health: number[] = [];
-    for (let i = 0; i < 40 && !settled; i++) {
+    for (let i = 0; i < 30 && !settled; i++) {
       const t0 = performance.now();
       const res = await fetch(`${server!.url}/health`);
       expect(res.status).toBe(200);
       await res.json();
       health.push(performance.now() - t0);
-      await new Promise((r) => setTimeout(r, 10));
+      await new Promise((r) => setTimeout(r, 5));
     }
     expect(settled).toBe(false);
     const p99 = percentile(health, 99);
@@ -86,23 +86,18 @@ describe('a funnel of 2,000,000 events over HTTP on sqlite', () => {
     await smallPooledFunnelCompletes(server!);
     expect(server!.services.analyses.pool.stats.running).toBe(0);
   });
-});
 
-describe.each(backends())('a report past QUADRANT_ANALYSIS_TIMEOUT on %s', (backend) => {
-  test('answers LIMIT_EXCEEDED naming the report and the limit, and frees its worker', async () => {
-    const { storage, server } = await openTestServer(backend, { poolThreads: 1, analysisTimeoutMs: 200 });
-    try {
-      const id = (await server.services.datasets.store(DEFAULT_WORKSPACE_ID, 'events 300k', events(300_000))).id;
-      const res = await gql(server.url, FUNNEL, { input: funnelInput(id) });
-      expect(res.data).toBeNull();
-      expect(res.errors).toHaveLength(1);
-      expect(res.errors![0].extensions).toEqual({ code: 'LIMIT_EXCEEDED', limit: 'QUADRANT_ANALYSIS_TIMEOUT' });
-      expect(res.errors![0].message).toMatch(
-        /^funnel: the analysis ran past 200 ms, the limit set by QUADRANT_ANALYSIS_TIMEOUT/,
-      );
-      await smallPooledFunnelCompletes(server);
-    } finally {
-      await closeTestServer(server, storage);
-    }
+  test('past QUADRANT_ANALYSIS_TIMEOUT the funnel answers LIMIT_EXCEEDED naming itself and the limit, and frees its worker', async () => {
+    // The same store, served with a 300 ms limit: the 2,000,000-event funnel computes for seconds in the pool.
+    await server!.close();
+    server = await startTestServer(storage!, { poolThreads: 1, analysisTimeoutMs: 300 });
+    const res = await gql(server.url, FUNNEL, { input: funnelInput(bigId) });
+    expect(res.data).toBeNull();
+    expect(res.errors).toHaveLength(1);
+    expect(res.errors![0].extensions).toEqual({ code: 'LIMIT_EXCEEDED', limit: 'QUADRANT_ANALYSIS_TIMEOUT' });
+    expect(res.errors![0].message).toMatch(
+      /^funnel: the analysis ran past 300 ms, the limit set by QUADRANT_ANALYSIS_TIMEOUT/,
+    );
+    await smallPooledFunnelCompletes(server);
   });
 });
