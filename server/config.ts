@@ -123,10 +123,10 @@ export const DEFAULT_POOL_MIN_ROWS = 5000;
  * Below this many cells (rows × columns read) a report — funnel, channels, experiment, period comparison,
  * correlations, cohorts — computes in place. `npm run bench -- pool` times each report in place and through the pool
  * at 3,000 to 500,000 cells: the size from which in place holds the event loop longer than the hop costs the request
- * was 15,000–40,000 cells for four of the six on this shared 2-core machine and 400,000 for the funnel and channels
- * (whose hop copies a TEXT column; the hop: 0.1–40 ms, much of it thread scheduling under load). At 50,000 cells
- * every report computed in place in under about 10 ms, so below it none holds other requests long; above it they
- * grow to 5–80 ms at 400,000 cells and to seconds at millions.
+ * was 4,000–40,000 cells for most of the six on this 2-core machine, up to 400,000 for the funnel (whose hop copies a
+ * TEXT column; the hop: 0.1–18 ms, more under load), moving by a factor of 2–3 between runs. At 50,000 cells every
+ * report computed in place in under 4 ms (about 10 ms on a busy machine), so below it none holds other requests long;
+ * above it they grow to 4–70 ms at 400,000 cells and to seconds at millions.
  */
 export const DEFAULT_POOL_MIN_CELLS = 50_000;
 
