@@ -84,6 +84,42 @@ function rowsInTextOrder(report: any): any {
   return { ...report, rows: [...report.rows].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)) };
 }
 
+const CHANNELS = `query($input: ChannelInput!) { channels(input: $input) {
+  warnings overall { users conversions conversionRate avgValue paidCpa }
+  channels { channel users conversions conversionRate spend clicks impressions cpc costPerUser cpa avgValue totalValue
+             roi roas ltvToCac missingValues contribution breakEvenCpa marginLtvToCac paybackMonths health
+             recommendation reason }
+  bySegment { segment channel users conversions conversionRate dropOff dropOffRate avgValue totalValue shareOfSegment
+              missingValues }
+} }`;
+
+/** Channel edge cases: no channel, no conversion flag, a converter without value, no segment, costs-only channels. */
+const EDGE_CHANNEL_USERS: [string, string[], Cell[][]] = [
+  'Edge channel users',
+  ['user', 'channel', 'converted', 'value', 'tier'],
+  [
+    ['u1', 'Google', 1, 100, 'gold'],
+    ['u2', 'Google', 0, 50, 'gold'], // a non-converter's value does not count
+    ['u3', 'Google', 1, null, 'silver'], // a converter without a value
+    ['u4', 'Facebook', null, 20, 'gold'], // no flag: not converted
+    ['u5', 'Facebook', 1, 30.25, null], // no segment: "(missing)"
+    ['u6', null, 1, 10, 'gold'], // no channel: left out
+    ['u7', 'Direct', 1, 0.1, 'silver'], // Direct has no costs row
+    ['u8', 'Direct', 1, 0.2, 'silver'],
+  ],
+];
+const EDGE_CHANNEL_COSTS: [string, string[], Cell[][]] = [
+  'Edge channel costs',
+  ['channel', 'spend', 'clicks'],
+  [
+    ['Google', 100, 10],
+    ['Google', 50.5, null], // no clicks: counted as 0
+    ['Facebook', null, 5], // no spend: counted as 0
+    ['TikTok', 75, 3], // costs but no users
+    [null, 10, 1], // no channel: left out
+  ],
+];
+
 /** Edge cases: ties in time, repeated events, events before step 1, missing users and values, a window edge. */
 const EDGE_EVENTS: [string, string[], Cell[][]] = [
   'Edge events',
@@ -161,7 +197,13 @@ if (!pgUrl) {
         const order = demo.name === 'Transactions' ? byDateThenCustomer : undefined;
         twins.set(demo.name, await twinDatasets(server, client, demo.name, demo.header, demo.rows as Cell[][], order));
       }
-      for (const [name, header, rows] of [EDGE_EVENTS, EDGE_USERS, EDGE_EXPERIMENT]) {
+      for (const [name, header, rows] of [
+        EDGE_EVENTS,
+        EDGE_USERS,
+        EDGE_EXPERIMENT,
+        EDGE_CHANNEL_USERS,
+        EDGE_CHANNEL_COSTS,
+      ]) {
         twins.set(name, await twinDatasets(server, client, name, header, rows));
       }
     }, 120_000);
@@ -314,6 +356,75 @@ if (!pgUrl) {
       const report = await both(COMPARISON, 'periodComparison', input, rowsInTextOrder);
       expect(report.rows.length).toBeGreaterThan(5);
       await both(COMPARISON, 'periodComparison', (id) => ({ ...input(id), customersColumn: null }), rowsInTextOrder);
+    });
+
+    it('channels on the demo users and costs: per channel, per segment and the unit economics, from SQL', async () => {
+      const input = (id: (n: string) => string, costs: string) => ({
+        datasetId: id('Users'),
+        channelColumn: 'acquisition_channel',
+        convertedColumn: 'converted',
+        valueColumn: 'ltv',
+        segmentColumn: 'segment',
+        costs: { datasetId: costs, channelColumn: 'channel', spendColumn: 'spend', clicksColumn: 'clicks' },
+        margin: 0.4,
+        lifetimeMonths: 24,
+      });
+      const warehouse = server.services.connected!.warehouse;
+      const before = warehouse.rowsReturned;
+      const report = await both(CHANNELS, 'channels', (id) => input(id, id('Channel costs')));
+      const returned = warehouse.rowsReturned - before;
+      expect(report.channels.length).toBeGreaterThan(3);
+      expect(report.channels.some((c: { paybackMonths: number | null }) => c.paybackMonths !== null)).toBe(true);
+      expect(report.bySegment.length).toBeGreaterThan(report.channels.length);
+      // the connected run read only aggregates: checks (1), channels and pairs, the costs per channel and checks
+      expect(returned).toBeLessThan(report.channels.length + report.bySegment.length + report.channels.length + 10);
+      // a stored costs table next to connected users
+      await both(CHANNELS, 'channels', (id) => input(id, twins.get('Channel costs')!.stored));
+      await both(CHANNELS, 'channels', (id) => ({ ...input(id, id('Channel costs')), valueColumn: null }));
+      // segments of a stored segmentation, joined on the user id in the warehouse
+      const run = await gql(server.url, SEGMENT.replace('k rowCount', 'id k rowCount'), {
+        input: { datasetId: twins.get('Users')!.stored, features: ['ltv'], k: 3, keyColumn: 'user_id' },
+      });
+      expect(run.errors).toBeUndefined();
+      const bySegmentation = await both(CHANNELS, 'channels', (id) => ({
+        ...input(id, id('Channel costs')),
+        segmentColumn: null,
+        segmentationId: run.data!.segment.id,
+        userColumn: 'user_id',
+      }));
+      expect(bySegmentation.bySegment.length).toBeGreaterThan(report.channels.length);
+    });
+
+    it('channels edge cases: no channel, flag or segment, converters without value, costs-only channels', async () => {
+      const input = (id: (n: string) => string) => ({
+        datasetId: id('Edge channel users'),
+        channelColumn: 'channel',
+        convertedColumn: 'converted',
+        valueColumn: 'value',
+        segmentColumn: 'tier',
+        costs: {
+          datasetId: id('Edge channel costs'),
+          channelColumn: 'channel',
+          spendColumn: 'spend',
+          clicksColumn: 'clicks',
+        },
+        minUsers: 1,
+        lifetimeMonths: 12,
+      });
+      const report = await both(CHANNELS, 'channels', input);
+      const google = report.channels.find((c: { channel: string }) => c.channel === 'Google');
+      expect([google.users, google.conversions, google.totalValue, google.missingValues]).toEqual([3, 2, 100, 1]);
+      expect(google.spend).toBeCloseTo(150.5, 12);
+      expect(report.channels.map((c: { channel: string }) => c.channel)).toContain('TikTok');
+      expect(report.bySegment.at(-1).segment).toBe('(missing)');
+      expect(report.warnings.join('\n')).toMatch(/left out 1 row with no channel/);
+      // without a conversion column a value above 0 converts; without a segment nothing is broken down
+      await both(CHANNELS, 'channels', (id) => ({ ...input(id), convertedColumn: null, segmentColumn: null }));
+      const bad = await gql(server.url, CHANNELS, {
+        input: { ...input((n) => twins.get(n)!.connected), convertedColumn: 'value' },
+      });
+      expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+      expect(bad.errors?.[0].message).toMatch(/convertedColumn: .*"value".*expected 0 or 1/);
     });
   });
 }
