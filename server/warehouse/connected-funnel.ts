@@ -6,6 +6,7 @@ import {
   checkStepNames,
   funnelOrder,
 } from '../../shared/funnel/funnel';
+import { checkStepWindows } from '../../shared/funnel/funnel-codes';
 import { funnelFromAggregates, medianOfMiddles } from '../../shared/funnel/funnel-from-aggregates';
 import type { FunnelReport, Percentiles } from '../../shared/funnel/types';
 import type { ColumnType } from '../../shared/table/types';
@@ -15,7 +16,7 @@ import { segmentLabelsByKey } from '../analysis/segment-join';
 import type { Context } from '../context';
 import type { FunnelInput } from '../funnels/funnel.input';
 import { textSql } from './column-types';
-import { columnOf, connectedSource, notOnConnected, Params, type ConnectedSource } from './connected-source';
+import { columnOf, connectedSource, Params, type ConnectedSource } from './connected-source';
 import {
   countsSql,
   mediansSql,
@@ -32,6 +33,9 @@ import type { ReadQuery } from './warehouse';
  * median gaps run as SQL (funnel-sql.ts), so only a handful of rows per group come back; the report is assembled by
  * the same core functions as the in-memory funnel (funnelFromAggregates). Inline, stored or segmentation
  * attributes are sent as bound arrays and joined there; a connected attributes dataset is joined as a subquery.
+ * Per-step windows (stepWindowsSeconds) are pushed down too. Exclusions and holdConstant are not: they need each
+ * user's events in time order, so the resolver reads those funnels' columns streamed into memory instead
+ * (needsEventRows).
  */
 export async function connectedFunnel(
   ctx: Context,
@@ -39,9 +43,6 @@ export async function connectedFunnel(
   input: FunnelInput,
 ): Promise<FunnelReport> {
   const { dataset, connected } = source;
-  notOnConnected('exclusions', input.exclusions);
-  notOnConnected('holdConstant', input.holdConstant);
-  notOnConnected('stepWindowsSeconds', input.stepWindowsSeconds);
   const steps = input.steps;
   checkStepNames(steps);
   const warnings: string[] = [];
@@ -87,6 +88,16 @@ export async function connectedFunnel(
           ms: (e) => `(${e} * 1000)`,
           within: (e, start, seconds) => `${e} * 1000 - ${start} * 1000 <= ${seconds} * 1000`,
         };
+  const stepWindows = input.stepWindowsSeconds ?? null;
+  if (stepWindows !== null) {
+    if (order !== 'ORDERED' || !time) {
+      throw new InputError(
+        'stepWindowsSeconds: needs order ORDERED and a timeColumn (a path in time)',
+        'stepWindowsSeconds',
+      );
+    }
+    checkStepWindows(stepWindows, steps.length);
+  }
   const from = fromItem(dataset.definition!);
   const join = await attributeRows(ctx, input);
   /** The funnel's SQL options with every value bound into `params`, for one statement. */
@@ -99,6 +110,7 @@ export async function connectedFunnel(
     stepCount: steps.length,
     order,
     window: window === undefined ? null : `${params.bind(window)}::float8`,
+    stepWindows: stepWindows && stepWindows.map((w) => (w === null ? null : `${params.bind(w)}::float8`)),
     breakdown: breakdownColumn
       ? { kind: 'column', value: textSql(col(breakdownColumn.name), breakdownColumn.type) }
       : join
@@ -358,4 +370,13 @@ function quoteFew(values: readonly string[]): string {
     .slice(0, 3)
     .map((v) => `"${v}"`)
     .join(', ');
+}
+
+/**
+ * Whether a funnel needs the events themselves rather than SQL aggregates: exclusions (an excluded event strictly
+ * between two counted events) and holdConstant (every counted event sharing the step-1 event's values) are decided
+ * event by event, so such a funnel streams only its columns from the warehouse and runs the in-memory core.
+ */
+export function needsEventRows(input: FunnelInput): boolean {
+  return (input.exclusions?.length ?? 0) > 0 || (input.holdConstant?.length ?? 0) > 0;
 }

@@ -31,6 +31,8 @@ export interface FunnelSqlOptions {
   order: FunnelOrder;
   /** The bound window in seconds, or null. */
   window: string | null;
+  /** Per step, the bound window in seconds from the previous step's counted event, or null (entry 0 unused). */
+  stepWindows: (string | null)[] | null;
   breakdown: SqlBreakdown;
 }
 
@@ -41,7 +43,8 @@ export interface FunnelSqlOptions {
  *
  * ORDERED follows funnelPaths' greedy rule: c1 is the earliest step-1 event; each next step's time is the earliest
  * event at that step at or after the previous step's time (ties count as in order), and, with a window, at most
- * the window after the step-1 time. ANY takes the first event at each step. `ev` is NOT MATERIALIZED so each use is
+ * the window after the step-1 time and at most its step window (stepWindowsSeconds) after the previous step's
+ * time: the earliest event is the one funnelPaths tries, and a later one could only be further out. ANY takes the first event at each step. `ev` is NOT MATERIALIZED so each use is
  * a scan PostgreSQL (and Citus) can push down rather than a temporary copy of the events; steps are compared by
  * name with the bound step list, so the planner estimates each step's rows from the column's statistics. Times
  * are compared in their own type and converted to milliseconds only on the per-user rows.
@@ -77,9 +80,12 @@ export function pathsSql(o: FunnelSqlOptions): string {
       const p = `c${k - 1}`;
       const carried = Array.from({ length: k - 1 }, (_, i) => `min(${p}.t${i + 1}) AS t${i + 1}`).join(', ');
       const window = o.window === null || !o.time ? '' : ` AND ${o.time.within('e.t', `${p}.t1`, o.window)}`;
+      const stepWindow = o.stepWindows?.[k - 1] ?? null;
+      const fromPrevious =
+        stepWindow === null || !o.time ? '' : ` AND ${o.time.within('e.t', `${p}.t${k - 1}`, stepWindow)}`;
       ctes.push(
         `c${k} AS (SELECT ${p}.usr, ${carried}, min(e.t) AS t${k} FROM ${p} LEFT JOIN ev e ` +
-          `ON e.usr = ${p}.usr AND e.step = ${name(k)} AND e.t >= ${p}.t${k - 1}${window} GROUP BY ${p}.usr)`,
+          `ON e.usr = ${p}.usr AND e.step = ${name(k)} AND e.t >= ${p}.t${k - 1}${window}${fromPrevious} GROUP BY ${p}.usr)`,
       );
     }
     times = `, ${stepNumbers.map((k) => `c${s}.t${k}`).join(', ')}`;

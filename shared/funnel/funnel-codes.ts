@@ -118,7 +118,8 @@ export function funnelFromPaths(
   return { users: steps[0].users, steps, breakdown };
 }
 
-function checkStepWindows(windows: readonly (number | null)[] | null | undefined, stepCount: number): void {
+/** One window per step, the first null, each null or seconds ≥ 0. */
+export function checkStepWindows(windows: readonly (number | null)[] | null | undefined, stepCount: number): void {
   if (windows === undefined || windows === null) return;
   if (windows.length !== stepCount) {
     throw new InputError(

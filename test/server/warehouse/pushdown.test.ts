@@ -281,6 +281,24 @@ if (!pgUrl) {
         attributes: { datasetId: twins.get('Edge users')!.stored, userColumn: 'user', column: 'plan' },
       }));
       expect(joined.unmatchedUsers).toBe(1);
+      // per-step windows run in SQL: b's buy is 3580 s after its signup, f's signup 30 s after its visit
+      const stepped = await both(FUNNEL, 'funnel', (id) => ({ ...edgeFunnel(id), stepWindowsSeconds: [null, 20, 60] }));
+      expect(stepped.steps.map((s: { users: number }) => s.users)).toEqual([5, 3, 2]);
+      await both(FUNNEL, 'funnel', (id) => ({ ...edgeFunnel(id), stepWindowsSeconds: [null, 19, null] }));
+    });
+
+    it('funnel exclusions and holdConstant: only their columns are streamed, then the in-memory core runs', async () => {
+      const warehouse = server.services.connected!.warehouse;
+      const before = warehouse.rowsReturned;
+      const held = await both(FUNNEL, 'funnel', (id) => ({ ...edgeFunnel(id), holdConstant: ['device'] }));
+      // b's signup has no device while its visit is on ios, d's visit has none: both stop at step 1; f at step 2
+      expect(held.steps.map((s: { users: number }) => s.users)).toEqual([5, 2, 1]);
+      expect(warehouse.rowsReturned - before).toBe(EDGE_EVENTS[2].length);
+      const excluded = await both(FUNNEL, 'funnel', (id) => ({
+        ...edgeFunnel(id),
+        exclusions: [{ step: 'signup', afterStep: 2, beforeStep: 3 }],
+      }));
+      expect(excluded.steps[2].users).toBeLessThanOrEqual(3);
     });
 
     it('experiment on the demo campaign: per variant and per segment, conversions and revenue', async () => {
