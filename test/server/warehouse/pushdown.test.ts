@@ -26,6 +26,11 @@ const EXPERIMENT = `query($input: ExperimentInput!) { experiment(input: $input) 
   segments { column value warnings variants { ${VARIANT} } chiSquare { statistic pValue dof } srm { statistic pValue dof } }
 } }`;
 
+const EXPERIMENT_CUPED = EXPERIMENT.replace(
+  'revenueCiHigh incrementalRevenue',
+  'revenueCiHigh incrementalRevenue cuped { theta varianceReduction revenuePerUser revenueDiff pValue ciLow ciHigh }',
+);
+
 /**
  * The in-memory report lists variants and segment values by first appearance, the warehouse in text order; a pair
  * is compared as "later minus earlier", so it is turned to read b − a with a before b in text order.
@@ -149,18 +154,18 @@ const EDGE_EVENTS: [string, string[], Cell[][]] = [
 ];
 const EDGE_EXPERIMENT: [string, string[], Cell[][]] = [
   'Edge experiment',
-  ['arm', 'bought', 'amount', 'country'],
+  ['arm', 'bought', 'amount', 'country', 'prior'],
   [
-    ['A', 'yes', 10.5, 'FR'],
-    ['A', 'no', null, 'FR'],
-    ['A', '', null, 'DE'], // blank conversion: not converted
-    ['A', 'yes', null, 'DE'], // converter without revenue: 0
-    ['B', 'Yes', 12.25, 'FR'],
-    ['B', 'yes', 99.99, 'FR'],
-    ['B', 'no', 0, null], // no country: left out of the segments
-    ['B', 'n', 0, 'FR'],
-    [null, 'yes', 5, 'DE'], // no arm: left out
-    ['C', 'y', 1e-3, 'FR'], // C only in FR: zero users in DE
+    ['A', 'yes', 10.5, 'FR', 8],
+    ['A', 'no', null, 'FR', 0.5],
+    ['A', '', null, 'DE', null], // blank conversion: not converted; blank covariate: 0
+    ['A', 'yes', null, 'DE', 3], // converter without revenue: 0
+    ['B', 'Yes', 12.25, 'FR', 11],
+    ['B', 'yes', 99.99, 'FR', 70],
+    ['B', 'no', 0, null, 1], // no country: left out of the segments
+    ['B', 'n', 0, 'FR', null],
+    [null, 'yes', 5, 'DE', 2], // no arm: left out
+    ['C', 'y', 1e-3, 'FR', 0], // C only in FR: zero users in DE
   ],
 ];
 const EDGE_USERS: [string, string[], Cell[][]] = [
@@ -320,6 +325,51 @@ if (!pgUrl) {
       expect(report.segments.length).toBeGreaterThan(1);
     });
 
+    it('experiment CUPED, sequential, Benjamini-Hochberg and readouts by a segmentation, from SQL', async () => {
+      const input = (id: (n: string) => string) => ({
+        datasetId: id('E-mail campaign'),
+        variantColumn: 'group',
+        control: 'control',
+        conversionColumn: 'converted',
+        revenueColumn: 'spend',
+        covariateColumn: 'last_year_spend',
+      });
+      const cuped = await both(EXPERIMENT_CUPED, 'experiment', input, inTextOrder);
+      const treated = cuped.variants.find((v: { isControl: boolean }) => !v.isControl);
+      expect(treated.cuped.varianceReduction).toBeGreaterThan(0);
+      await both(
+        EXPERIMENT_CUPED,
+        'experiment',
+        (id) => ({ ...input(id), sequential: true, sequentialTuning: 2000, pairwise: true }),
+        inTextOrder,
+      );
+      const run = await gql(server.url, SEGMENT.replace('k rowCount', 'id k rowCount'), {
+        input: {
+          datasetId: twins.get('E-mail campaign')!.stored,
+          features: ['last_year_spend'],
+          k: 3,
+          keyColumn: 'customer_id',
+        },
+      });
+      expect(run.errors).toBeUndefined();
+      const readouts = await both(
+        EXPERIMENT_CUPED,
+        'experiment',
+        (id) => ({
+          ...input(id),
+          correction: 'BENJAMINI_HOCHBERG',
+          segmentationId: run.data!.segment.id,
+          userColumn: 'customer_id',
+        }),
+        inTextOrder,
+      );
+      expect(readouts.segments.length).toBe(3);
+      const positional = await gql(server.url, EXPERIMENT, {
+        input: { ...input((n) => twins.get(n)!.connected), segmentationId: run.data!.segment.id },
+      });
+      expect(positional.errors?.[0].message).toMatch(/^userColumn: a connected dataset has no row order/);
+    });
+
     it('experiment edge cases: blank conversions and revenue, a variant missing from a segment', async () => {
       const report = await both(
         EXPERIMENT,
@@ -337,6 +387,21 @@ if (!pgUrl) {
       );
       expect(report.warnings.join('\n')).toMatch(/no variant were left out/);
       expect(report.warnings.join('\n')).toMatch(/blank cell/);
+      const adjusted = await both(
+        EXPERIMENT_CUPED,
+        'experiment',
+        (id) => ({
+          datasetId: id('Edge experiment'),
+          variantColumn: 'arm',
+          control: 'A',
+          conversionColumn: 'bought',
+          revenueColumn: 'amount',
+          covariateColumn: 'prior',
+          sequential: true,
+        }),
+        inTextOrder,
+      );
+      expect(adjusted.warnings.join('\n')).toMatch(/covariateColumn: 2 blank cell\(s\) count as 0/);
     });
 
     it('rfm on the demo transactions: per-customer recency, frequency and monetary from SQL, scores and k-means', async () => {
