@@ -6,12 +6,7 @@ import { experimentFromAggregates } from './experiment-from-aggregates';
 import { GroupedCovariances } from './grouped-covariances';
 import { GroupedSummaries } from './grouped-summaries';
 import { DEFAULT_SEQUENTIAL_TUNING } from './sequential-test';
-import {
-  CORRECTIONS,
-  type ExperimentOptions,
-  type ExperimentReport,
-  type VariantGroup,
-} from './types';
+import { CORRECTIONS, type ExperimentOptions, type ExperimentReport, type VariantGroup } from './types';
 
 /** A segment column with more distinct values than this is refused: its per-value reports would be noise. */
 export const MAX_SEGMENT_VALUES = 500;
