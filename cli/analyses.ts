@@ -36,7 +36,8 @@ export interface Analysis {
   layout(result: unknown, context: LayoutContext): Promise<ResultLayout>;
 }
 
-const STEP = `name users conversionFromPrevious conversionFromStart dropOff dropOffRate medianSecondsFromPrevious usersWithEvent`;
+const STEP = `name users conversionFromPrevious conversionFromStart dropOff dropOffRate medianSecondsFromPrevious usersWithEvent
+  timeToConvert { mean p25 median p75 p90 }`;
 const VARIANT = `name isControl users conversions conversionRate absoluteLift relativeLift ciLow ciHigh zScore pValue
   adjustedPValue significant probabilityToBeatControl revenuePerUser revenueDiff revenuePValue`;
 const MEASURES = `baseTotal compareTotal change growth baseCustomers compareCustomers baseAverageTicket compareAverageTicket`;
@@ -121,7 +122,7 @@ export const ANALYSES: readonly Analysis[] = [
         warnings
         channels {
           channel users conversions conversionRate spend clicks cpc costPerUser cpa avgValue totalValue roi roas
-          ltvToCac recommendation reason
+          ltvToCac contribution breakEvenCpa paybackMonths marginLtvToCac health recommendation reason
         }
         bySegment { segment channel users conversions conversionRate shareOfSegment avgValue totalValue }
       }

@@ -50,7 +50,7 @@ export class DatasetResolver {
         ? { csv: input.csv }
         : input.table != null
           ? { table: input.table }
-          : { table: await workbookTable(input.xlsx!, input.sheet) };
+          : await workbookTable(input.xlsx!, input.sheet);
     return services.datasets.importDataset(
       workspaceId,
       input.name,
@@ -63,6 +63,11 @@ export class DatasetResolver {
   @Mutation(() => Boolean, { description: 'Deletes a dataset and its rows.' })
   deleteDataset(@Arg('id', () => ID) id: string, @Ctx() { services, workspaceId }: Context): Promise<boolean> {
     return services.datasets.delete(workspaceId, id);
+  }
+
+  @FieldResolver(() => [String])
+  warnings(@Root() dataset: DatasetEntity): string[] {
+    return dataset.warnings ?? [];
   }
 
   @FieldResolver(() => DatasetRows, {
@@ -96,5 +101,5 @@ async function workbookTable(base64: string, sheet: string | null | undefined) {
     throw new InputError('xlsx: not base64 text (A–Z, a–z, 0–9, +, / and = padding)', 'xlsx');
   }
   const { table } = await readXlsxTable(Buffer.from(text, 'base64'), 'xlsx', sheet);
-  return { header: table.header, rows: table.rows };
+  return { table: { header: table.header, rows: table.rows }, warnings: table.warnings };
 }

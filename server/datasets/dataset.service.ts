@@ -27,8 +27,12 @@ export const WAREHOUSE_NEEDED =
 export const CHUNK_ROWS = 65536;
 export const MAX_NAME_LENGTH = 200;
 
-export type DatasetSource =
-  { csv: string; table?: undefined } | { table: { header: Cell[]; rows: Cell[][] }; csv?: undefined };
+export type DatasetSource = (
+  { csv: string; table?: undefined } | { table: { header: Cell[]; rows: Cell[][] }; csv?: undefined }
+) & {
+  /** What reading the source warned of (an .xlsx sheet's formulas, say), kept with the dataset. */
+  warnings?: readonly string[];
+};
 
 /**
  * Datasets: validated and typed in memory, then written in one transaction (catalogue row + column chunks), so a
@@ -72,11 +76,17 @@ export class DatasetService {
         source.csv !== undefined ? 'input.csv' : 'input.table',
       );
     }
-    return this.store(workspaceId, trimmed, table);
+    return this.store(workspaceId, trimmed, table, undefined, source.warnings);
   }
 
   /** Stores an already typed Table (demo data, analysis outputs) in one transaction. */
-  async store(workspaceId: string, name: string, table: Table, manager?: EntityManager): Promise<DatasetEntity> {
+  async store(
+    workspaceId: string,
+    name: string,
+    table: Table,
+    manager?: EntityManager,
+    warnings: readonly string[] = [],
+  ): Promise<DatasetEntity> {
     const dataset = Object.assign(new DatasetEntity(), {
       id: randomUUID(),
       workspaceId,
@@ -87,6 +97,7 @@ export class DatasetService {
       createdAt: new Date().toISOString(),
       source: 'STORED' as const,
       definition: null,
+      warnings: warnings.length > 0 ? [...warnings] : null,
     });
     const write = async (m: EntityManager) => {
       await m.insert(DatasetEntity, dataset);

@@ -66,4 +66,10 @@ export class Dataset {
     description: 'STORED or CONNECTED. A connected dataset counts rowCount and missing values when connected.',
   })
   source!: DatasetSource;
+
+  @Field(() => [String], {
+    description:
+      'What the import warned of, e.g. cells of an .xlsx sheet holding formulas, read as their cached values.',
+  })
+  warnings!: string[];
 }

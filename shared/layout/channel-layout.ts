@@ -1,7 +1,9 @@
 /**
  * The result layout of channel economics (GraphQL `ChannelReport`): one row per channel (volume, conversion, cost,
  * value, ROI, ROAS, LTV:CAC, recommendation and its reason) with a chart of ROAS by channel when spend is known and
- * of conversion rate otherwise, and the segment × channel breakdown when there is one.
+ * of conversion rate otherwise; a profitability table (margin contribution, break-even CPA against CPA, payback
+ * months, margin LTV:CAC, health) with a chart of CPA beside break-even CPA when a margin or lifetime was given; and the
+ * segment × channel breakdown when there is one.
  */
 import type { Cell } from '../table/types';
 import { numberCell } from './cells';
@@ -23,6 +25,12 @@ export interface ChannelMetricsResult {
   roi: number | null;
   roas: number | null;
   ltvToCac: number | null;
+  /** Issue-15 economics; absent from documents that do not ask for them (then the profitability table is left out). */
+  contribution?: number | null;
+  breakEvenCpa?: number | null;
+  paybackMonths?: number | null;
+  marginLtvToCac?: number | null;
+  health?: string | null;
   recommendation: string;
   reason: string;
 }
@@ -114,6 +122,18 @@ export function channelLayout(report: ChannelResultShape): ResultLayout {
         },
   ];
   const tables = [channels];
+  const profitability = profitabilityTable(report.channels);
+  if (profitability) {
+    tables.push(profitability);
+    charts.push({
+      type: 'BarClustered',
+      title: 'CPA against break-even CPA by channel',
+      table: profitability.name,
+      categoryColumn: 0,
+      valueColumns: [3, 4],
+      yAxisTitle: 'Cost per acquisition',
+    });
+  }
   if (report.bySegment.length > 0) {
     tables.push({
       name: 'ChannelsBySegment',
@@ -149,5 +169,40 @@ export function channelLayout(report: ChannelResultShape): ResultLayout {
       tables,
       charts,
     },
+  };
+}
+
+/**
+ * Margin economics per channel, shown only when a margin or a customer lifetime was given: contribution (total value × margin), the
+ * break-even CPA beside the actual CPA, payback months and margin LTV:CAC, and the health they add up to.
+ */
+function profitabilityTable(channels: readonly ChannelMetricsResult[]): LayoutTable | null {
+  // At the default margin (1) without a lifetime these figures repeat total value and LTV:CAC: leave them out.
+  const told = channels.some(
+    (c) =>
+      c.paybackMonths != null || (c.contribution != null && c.totalValue != null && c.contribution !== c.totalValue),
+  );
+  if (!told) return null;
+  return {
+    name: 'ChannelProfitability',
+    title: 'Profitability: margin contribution, break-even CPA and payback',
+    columns: [
+      { header: 'Channel', format: 'text' },
+      { header: 'Health', format: 'text' },
+      { header: 'Contribution', format: 'currency' },
+      { header: 'CPA', format: 'currency' },
+      { header: 'Break-even CPA', format: 'currency' },
+      { header: 'Payback months', format: 'number' },
+      { header: 'Margin LTV:CAC', format: 'number' },
+    ],
+    rows: channels.map((c): Cell[] => [
+      c.channel,
+      c.health ?? null,
+      numberCell(c.contribution),
+      numberCell(c.cpa),
+      numberCell(c.breakEvenCpa),
+      numberCell(c.paybackMonths),
+      numberCell(c.marginLtvToCac),
+    ]),
   };
 }

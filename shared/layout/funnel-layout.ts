@@ -1,7 +1,8 @@
 /**
  * The result layout of a funnel (GraphQL `FunnelReport`): a steps table (users, conversion from the previous step
  * and from the start, drop-off, median time between steps) with a column chart of users per step, and, with a
- * breakdown, users per step for each value with a chart of each value's conversion from start to the last step.
+ * breakdown, users per step for each value with a chart of each value's conversion from start to the last step; when
+ * the report has time to convert, its percentiles per step in hours with a chart of the median and 90th percentile.
  */
 import type { Cell } from '../table/types';
 import { numberCell } from './cells';
@@ -17,6 +18,8 @@ export interface FunnelStepResult {
   dropOffRate?: number | null;
   medianSecondsFromPrevious?: number | null;
   usersWithEvent?: number | null;
+  /** Seconds from the previous step; absent from documents that do not ask for it (then no time table). */
+  timeToConvert?: { mean: number; p25: number; median: number; p75: number; p90: number } | null;
 }
 
 /** `FunnelReport`, the fields a layout shows. */
@@ -71,6 +74,37 @@ export function funnelLayout(report: FunnelResultShape): ResultLayout {
       yAxisTitle: 'Users',
     },
   ];
+
+  const timed = report.steps.filter((s) => s.timeToConvert);
+  if (timed.length > 0) {
+    const hours = (seconds: number) => seconds / 3600;
+    const times: LayoutTable = {
+      name: 'FunnelTimeToConvert',
+      title: 'Time to convert from the previous step (hours)',
+      columns: [
+        { header: 'Step', format: 'text' },
+        { header: 'Users', format: 'integer' },
+        { header: 'Mean', format: 'number' },
+        { header: '25th percentile', format: 'number' },
+        { header: 'Median', format: 'number' },
+        { header: '75th percentile', format: 'number' },
+        { header: '90th percentile', format: 'number' },
+      ],
+      rows: timed.map((s): Cell[] => {
+        const t = s.timeToConvert!;
+        return [s.name, s.users, hours(t.mean), hours(t.p25), hours(t.median), hours(t.p75), hours(t.p90)];
+      }),
+    };
+    tables.push(times);
+    charts.push({
+      type: 'ColumnClustered',
+      title: 'Hours from the previous step: median and 90th percentile',
+      table: times.name,
+      categoryColumn: 0,
+      valueColumns: [4, 6],
+      yAxisTitle: 'Hours',
+    });
+  }
 
   if (report.breakdown.length > 0) {
     const names = report.steps.map((s) => s.name);

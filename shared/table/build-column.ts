@@ -136,7 +136,11 @@ function inferDayOrder(cells: ArrayLike<Cell>): DayOrder | null {
   return mdy ? 'MDY' : null;
 }
 
-function stringColumn(name: string, cells: ArrayLike<Cell>, nonNumeric?: NonNumericValue): Column {
+/**
+ * CATEGORY when the strings have few, repeated levels (or any number up to MAX_CATEGORY_LEVELS when `forced`), TEXT
+ * otherwise.
+ */
+function stringColumn(name: string, cells: ArrayLike<Cell>, nonNumeric?: NonNumericValue, forced = false): Column {
   const n = cells.length;
   const texts: (string | null)[] = new Array(n);
   const index = new Map<string, number>();
@@ -163,7 +167,7 @@ function stringColumn(name: string, cells: ArrayLike<Cell>, nonNumeric?: NonNume
   }
   const distinct = levels.length;
   const category =
-    distinct <= MAX_CATEGORY_LEVELS && (distinct * 2 <= present || (distinct <= 20 && distinct < present));
+    distinct <= MAX_CATEGORY_LEVELS && (forced || distinct * 2 <= present || (distinct <= 20 && distinct < present));
   if (category) return { name, type: 'CATEGORY', codes, levels, ...(nonNumeric ? { nonNumeric } : {}) };
   return { name, type: 'TEXT', values: texts, ...(nonNumeric ? { nonNumeric } : {}) };
 }
@@ -179,7 +183,7 @@ export function cellText(cell: Cell): string | null {
 function forceColumn(name: string, cells: ArrayLike<Cell>, type: ColumnType, dayOrder?: DayOrder): Column {
   const n = cells.length;
   if (type === 'CATEGORY' || type === 'TEXT') {
-    const column = stringColumn(name, cells);
+    const column = stringColumn(name, cells, undefined, type === 'CATEGORY');
     if (type === 'TEXT') {
       return column.type === 'TEXT' ? column : { name, type: 'TEXT', values: Array.from(cells, cellText) };
     }

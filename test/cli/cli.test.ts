@@ -227,20 +227,27 @@ describe('quadrant funnel, channels, experiment, compare, rfm', () => {
       'Quadrant funnel',
     );
     expect(report.breakdown.length).toBeGreaterThan(0);
-    expect(parts.types).toEqual(['barChart', 'barChart']);
+    // Users per step, time to convert (median and p90 per step), conversion by breakdown value.
+    expect((report as FunnelResultShape).steps[1].timeToConvert!.median).toBeGreaterThan(0);
+    expect(parts.types).toEqual(['barChart', 'barChart', 'barChart']);
   });
 
-  it('quadrant channels reads costs from a second file (--costs-file) and charts ROAS', async () => {
+  it('quadrant channels reads costs from a second file (--costs-file), charts ROAS and, with a margin, payback', async () => {
     const args = ['channels', join(dir, 'users.xlsx'), '--sheet', 'Users', '--channel-column', 'acquisition_channel'];
     args.push('--converted-column', 'converted', '--value-column', 'ltv', '--costs-file', join(dir, 'costs.csv'));
     args.push('--costs-channel-column', 'channel', '--costs-spend-column', 'spend', '--costs-clicks-column', 'clicks');
-    const { layout } = await roundTrip(
+    args.push('--margin', '0.4', '--lifetime-months', '24');
+    const { layout, report } = await roundTrip(
       args,
       join(dir, 'channels.xlsx'),
       (r: ChannelResultShape) => channelLayout(r),
       'Quadrant channels',
     );
     expect(layout.sheet.charts[0].title).toBe('ROAS by channel');
+    const paid = (report as ChannelResultShape).channels.find((c) => c.spend != null && c.paybackMonths != null)!;
+    expect(paid.breakEvenCpa).toBeCloseTo(paid.avgValue! * 0.4, 9);
+    expect(layout.sheet.tables.map((t) => t.name)).toContain('ChannelProfitability');
+    expect(layout.sheet.charts[1].title).toBe('CPA against break-even CPA by channel');
   });
 
   it('quadrant experiment reads a CSV file and writes it as a typed sheet beside the results', async () => {

@@ -495,8 +495,11 @@ describe('the task pane in Chromium, in a simulated Excel, against the real serv
       const status = await runAndWait(page, '#pane-funnel .run');
       expect(status.tone).toBe('done');
       const { tables, charts } = await newSheet('Quadrant funnel');
-      expect(tables.map((t) => t.name)).toEqual(['FunnelSteps']);
-      expect(charts.map((c) => [c.type, c.title])).toEqual([['ColumnClustered', 'Users per step']]);
+      expect(tables.map((t) => t.name)).toEqual(['FunnelSteps', 'FunnelTimeToConvert']);
+      expect(charts.map((c) => [c.type, c.title])).toEqual([
+        ['ColumnClustered', 'Users per step'],
+        ['ColumnClustered', 'Hours from the previous step: median and 90th percentile'],
+      ]);
       // The same report as the API gives for the same rows: nothing lost when blocks were halved.
       const events = demoSheet('Website events', 'Events');
       const direct = await gql<{ funnel: { users: number } }>(
@@ -534,8 +537,12 @@ describe('the task pane in Chromium, in a simulated Excel, against the real serv
       await page.evaluate(() => window.__excelSim.select('Events', 'A1'));
       expect((await runAndWait(page, '#pane-funnel .run')).tone).toBe('done');
       const { tables, charts } = await newSheet('Quadrant funnel (2)');
-      expect(tables.map((t) => t.name)).toEqual(['FunnelSteps2', 'FunnelBreakdown']);
-      expect(charts.map((c) => c.title)).toEqual(['Users per step', 'Conversion to paid by value']);
+      expect(tables.map((t) => t.name)).toEqual(['FunnelSteps2', 'FunnelTimeToConvert2', 'FunnelBreakdown']);
+      expect(charts.map((c) => c.title)).toEqual([
+        'Users per step',
+        'Hours from the previous step: median and 90th percentile',
+        'Conversion to paid by value',
+      ]);
     });
 
     test('Channels: users with costs as a second table, ROAS by channel as a bar chart', async () => {

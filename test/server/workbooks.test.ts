@@ -70,6 +70,33 @@ describe.each(backends())('workbooks over GraphQL on %s', (backend) => {
     });
   });
 
+  it('importDataset({ xlsx }) keeps the formula warning with the dataset: in its answer and whenever it is read', async () => {
+    const xlsx = await base64Workbook((wb) => {
+      const ws = wb.addWorksheet('Data');
+      ws.addRow(['spend', 'doubled']);
+      ws.addRow([1, { formula: 'A2*2', result: 2 }]);
+      ws.addRow([2, { formula: 'A3*2', result: 4 }]);
+    });
+    const warning = 'xlsx, sheet "Data": 2 data cells hold formulas (first B2); their cached values were used';
+    const res = await gql(
+      server.url,
+      'mutation($input: ImportDatasetInput!) { importDataset(input: $input) { id warnings } }',
+      {
+        input: { name: 'Formulas', xlsx },
+      },
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.importDataset.warnings).toEqual([warning]);
+    const read = await gql(server.url, 'query($id: ID!) { dataset(id: $id) { warnings } }', {
+      id: res.data!.importDataset.id,
+    });
+    expect(read.data!.dataset.warnings).toEqual([warning]);
+    const plain = await gql(server.url, IMPORT.replace('columns {', 'warnings columns {'), {
+      input: { name: 'Plain', csv: 'a,b\n1,2\n' },
+    });
+    expect(plain.data!.importDataset.warnings).toEqual([]);
+  });
+
   it('importDataset refuses a missing sheet, a merged header, bad base64 and two sources, storing nothing', async () => {
     const before = (await gql(server.url, '{ datasets { id } }')).data!.datasets.length;
     const merged = await base64Workbook((wb) => {

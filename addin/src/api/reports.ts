@@ -47,8 +47,8 @@ export interface PeriodComparisonRequest {
   customersColumn?: string;
 }
 
-const STEP =
-  'name users conversionFromPrevious conversionFromStart dropOff dropOffRate medianSecondsFromPrevious usersWithEvent';
+const STEP = `name users conversionFromPrevious conversionFromStart dropOff dropOffRate medianSecondsFromPrevious
+  usersWithEvent timeToConvert { mean p25 median p75 p90 }`;
 const VARIANT = `name isControl users conversions conversionRate absoluteLift relativeLift ciLow ciHigh zScore pValue
       adjustedPValue significant probabilityToBeatControl revenuePerUser revenueDiff revenuePValue`;
 const MEASURES =
@@ -66,7 +66,7 @@ export const CHANNELS_QUERY = `query Channels($input: ChannelInput!) {
     warnings
     channels {
       channel users conversions conversionRate spend clicks cpc costPerUser cpa avgValue totalValue roi roas ltvToCac
-      recommendation reason
+      contribution breakEvenCpa paybackMonths marginLtvToCac health recommendation reason
     }
     bySegment { segment channel users conversions conversionRate shareOfSegment avgValue totalValue }
   }

@@ -52,4 +52,8 @@ export class DatasetEntity {
   /** CONNECTED only: what was connected, `{ table }` or `{ sql }`; null for stored datasets. */
   @Column({ type: 'simple-json', nullable: true })
   definition!: ConnectedDefinition | null;
+
+  /** What the import warned of (formulas read as cached values, …); null when it warned of nothing. */
+  @Column({ type: 'simple-json', nullable: true })
+  warnings!: string[] | null;
 }

@@ -5,6 +5,7 @@ import { ConnectedDatasets1796000000000 } from './1796000000000-connected-datase
 import { RunStatus1796001000000 } from './1796001000000-run-status';
 import { SilhouetteMethod1796002000000 } from './1796002000000-silhouette-method';
 import { ApiKeys1796500000000 } from './1796500000000-api-keys';
+import { DatasetWarnings1796510000000 } from './1796510000000-dataset-warnings';
 
 /** Every migration, oldest first. A new one is appended here and never edited once released. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   RunStatus1796001000000,
   SilhouetteMethod1796002000000,
   ApiKeys1796500000000,
+  DatasetWarnings1796510000000,
 ];

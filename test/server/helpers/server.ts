@@ -112,7 +112,13 @@ export async function gql<T = Record<string, any>>(
 ): Promise<GraphQLResponse<T>> {
   const res = await fetch(`${url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}) },
+    // A fresh connection per request: a suite that computes its expectations for a minute on the test thread would
+    // otherwise reuse a keep-alive socket the server closed meanwhile (ECONNRESET), a race of the test, not the server.
+    headers: {
+      'content-type': 'application/json',
+      connection: 'close',
+      ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}),
+    },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await res.json()) as Omit<GraphQLResponse<T>, 'status'>;

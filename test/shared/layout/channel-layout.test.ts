@@ -92,4 +92,48 @@ describe('channelLayout', () => {
     expect(sheet.tables[1].rows).toEqual([['Fans', 'Organic', 10, 1, 5, 0.5, 9, 45]]);
     expect(sheet.notes).toEqual(['w']);
   });
+
+  it('channelLayout(report) adds a profitability table and a CPA against break-even chart when margin economics are known', () => {
+    const report: ChannelResultShape = {
+      channels: [
+        { ...google, contribution: 200, breakEvenCpa: 60, paybackMonths: 4, marginLtvToCac: 1.2, health: 'MARGINAL' },
+        {
+          ...organic,
+          contribution: 1200,
+          breakEvenCpa: null,
+          paybackMonths: null,
+          marginLtvToCac: null,
+          health: 'UNKNOWN',
+        },
+      ],
+      bySegment: [],
+      warnings: [],
+    };
+    const { sheet } = channelLayout(report);
+    const profitability = sheet.tables.find((t) => t.name === 'ChannelProfitability')!;
+    expect(profitability.columns.map((c) => c.header)).toEqual([
+      'Channel',
+      'Health',
+      'Contribution',
+      'CPA',
+      'Break-even CPA',
+      'Payback months',
+      'Margin LTV:CAC',
+    ]);
+    expect(profitability.rows).toEqual([
+      ['Google', 'MARGINAL', 200, 50, 60, 4, 1.2],
+      ['Organic', 'UNKNOWN', 1200, null, null, null, null],
+    ]);
+    expect(sheet.charts[1]).toMatchObject({ table: 'ChannelProfitability', valueColumns: [3, 4] });
+    expect(layoutProblems(channelLayout(report))).toEqual([]);
+    // At the default margin of 1 and without a lifetime the table would only repeat total value and LTV:CAC.
+    const plain = report.channels.map((c) => ({
+      ...c,
+      contribution: c.totalValue,
+      breakEvenCpa: c.avgValue,
+      paybackMonths: null,
+      marginLtvToCac: c.ltvToCac,
+    }));
+    expect(channelLayout({ ...report, channels: plain }).sheet.tables.map((t) => t.name)).toEqual(['Channels']);
+  });
 });

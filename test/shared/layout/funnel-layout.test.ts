@@ -68,4 +68,22 @@ describe('funnelLayout', () => {
     expect(sheet.charts).toHaveLength(1);
     expect(sheet.title).toBe('Funnel: 100 users reached the first step');
   });
+
+  it('funnelLayout(report) with time to convert adds its percentiles per step in hours and charts median and p90', () => {
+    const timed = {
+      ...report,
+      breakdown: [],
+      steps: report.steps.map((s, i) =>
+        i === 0 ? s : { ...s, timeToConvert: { mean: 7200, p25: 1800, median: 3600, p75: 10800, p90: 36000 } },
+      ),
+    };
+    const { sheet } = funnelLayout(timed);
+    const times = sheet.tables.find((t) => t.name === 'FunnelTimeToConvert')!;
+    expect(times.rows).toEqual([
+      ['Signup', 40, 2, 0.5, 1, 3, 10],
+      ['Buy', 10, 2, 0.5, 1, 3, 10],
+    ]);
+    expect(sheet.charts[1]).toMatchObject({ table: 'FunnelTimeToConvert', valueColumns: [4, 6] });
+    expect(layoutProblems(funnelLayout(timed))).toEqual([]);
+  });
 });

@@ -70,6 +70,14 @@ describe('buildColumn(name, cells) infers the type a user would accept', () => {
     expect(() => buildColumn('spend', ['1', 'abc'], { type: 'NUMBER' })).toThrow(
       'types: column "spend" row 2 holds "abc", not a number',
     );
+    // Forced, a column of unrepeated levels (too few repeats to be inferred a CATEGORY) still becomes one.
+    const tiers = buildColumn('tier', ['gold', 'silver', 'bronze'], { type: 'CATEGORY' });
+    expect(tiers.type).toBe('CATEGORY');
+    if (tiers.type === 'CATEGORY') expect(Array.from(tiers.codes)).toEqual([0, 1, 2]);
+    const many = Array.from({ length: MAX_CATEGORY_LEVELS + 1 }, (_, i) => `id${i}`);
+    expect(() => buildColumn('id', many, { type: 'CATEGORY' })).toThrow(
+      `types: column "id" has more than ${MAX_CATEGORY_LEVELS} distinct values; it cannot be a CATEGORY (use TEXT)`,
+    );
     // Numbers forced to DATE are Excel serial dates.
     const d = buildColumn('day', [45730], { type: 'DATE' });
     if (d.type === 'DATE') expect(d.values[0]).toBe(Date.UTC(2025, 2, 14));
