@@ -6,7 +6,7 @@ import { loadTable } from '../analysis/load-table';
 import { segmentLabelsByKey } from '../analysis/segment-join';
 import type { Context } from '../context';
 import { COST } from '../hardening/costs';
-import { connectedFunnel, needsEventRows } from '../warehouse/connected-funnel';
+import { connectedFunnel } from '../warehouse/connected-funnel';
 import { connectedSource } from '../warehouse/connected-source';
 import { FunnelInput } from './funnel.input';
 import { FunnelReport } from './funnel.type';
@@ -25,7 +25,7 @@ export class FunnelResolver {
       throw new InputError('funnel: give at most one of breakdownColumn, attributes and segmentationId', 'input');
     }
     const connected = await connectedSource(ctx, input);
-    if (connected && !needsEventRows(input)) return (await connectedFunnel(ctx, connected, input)) as FunnelReport;
+    if (connected) return (await connectedFunnel(ctx, connected, input)) as FunnelReport;
     const events = await loadTable(ctx, input, [
       input.userColumn,
       input.stepColumn,

@@ -6,7 +6,7 @@ import {
   checkStepNames,
   funnelOrder,
 } from '../../shared/funnel/funnel';
-import { checkStepWindows } from '../../shared/funnel/funnel-codes';
+import { checkExclusions, checkStepWindows } from '../../shared/funnel/funnel-codes';
 import { funnelFromAggregates, medianOfMiddles } from '../../shared/funnel/funnel-from-aggregates';
 import type { FunnelReport, Percentiles } from '../../shared/funnel/types';
 import type { ColumnType } from '../../shared/table/types';
@@ -33,9 +33,7 @@ import type { ReadQuery } from './warehouse';
  * median gaps run as SQL (funnel-sql.ts), so only a handful of rows per group come back; the report is assembled by
  * the same core functions as the in-memory funnel (funnelFromAggregates). Inline, stored or segmentation
  * attributes are sent as bound arrays and joined there; a connected attributes dataset is joined as a subquery.
- * Per-step windows (stepWindowsSeconds) are pushed down too. Exclusions and holdConstant are not: they need each
- * user's events in time order, so the resolver reads those funnels' columns streamed into memory instead
- * (needsEventRows).
+ * Per-step windows, holdConstant and exclusions are pushed down too (see pathsSql).
  */
 export async function connectedFunnel(
   ctx: Context,
@@ -98,6 +96,26 @@ export async function connectedFunnel(
     }
     checkStepWindows(stepWindows, steps.length);
   }
+  const holdConstant = input.holdConstant?.length ? input.holdConstant : null;
+  const exclusions = input.exclusions?.length ? input.exclusions : null;
+  for (const [argument, given] of [
+    ['holdConstant', holdConstant],
+    ['exclusions', exclusions],
+  ] as const) {
+    if (given && (order !== 'ORDERED' || !time)) {
+      throw new InputError(`${argument}: needs order ORDERED and a timeColumn (a path in time)`, argument);
+    }
+  }
+  const held = (holdConstant ?? []).map((name) => columnOf(dataset, name, 'holdConstant'));
+  const excludedNames = [...new Set((exclusions ?? []).map((e) => e.step))];
+  checkExclusions(
+    exclusions?.map((e) => ({
+      event: excludedNames.indexOf(e.step),
+      afterStep: e.afterStep,
+      beforeStep: e.beforeStep,
+    })),
+    steps.length,
+  );
   const from = fromItem(dataset.definition!);
   const join = await attributeRows(ctx, input);
   /** The funnel's SQL options with every value bound into `params`, for one statement. */
@@ -111,6 +129,11 @@ export async function connectedFunnel(
     order,
     window: window === undefined ? null : `${params.bind(window)}::float8`,
     stepWindows: stepWindows && stepWindows.map((w) => (w === null ? null : `${params.bind(w)}::float8`)),
+    hold: held.map((h) => col(h.name)),
+    exclusions: exclusions && {
+      names: params.bind(excludedNames),
+      rules: exclusions.map((e) => ({ ...e, step: `${params.bind(e.step)}::text` })),
+    },
     breakdown: breakdownColumn
       ? { kind: 'column', value: textSql(col(breakdownColumn.name), breakdownColumn.type) }
       : join
@@ -125,6 +148,7 @@ export async function connectedFunnel(
 
   return connected.run(dataset, async (q) => {
     await checkStepRows(q, from, user.name, step.name, timeSql, steps, timeColumn, warnings);
+    if (exclusions) await checkExcludedRows(q, from, user.name, step.name, timeSql!, excludedNames, timeColumn!);
     let values: string[] | null = null;
     let breakdownSource: [string, string] | undefined;
     if (breakdownColumn) {
@@ -249,6 +273,34 @@ async function checkStepRows(
   }
 }
 
+/** Every excluded step occurs in the step column; every excluded event with a user has a time. */
+async function checkExcludedRows(
+  q: ReadQuery,
+  from: string,
+  user: string,
+  step: string,
+  time: FunnelTime,
+  names: readonly string[],
+  timeColumn: string,
+): Promise<void> {
+  const rows = await q.rows<[string, string]>(
+    `SELECT ${col(step)}::text, count(*) FILTER (WHERE ${col(user)} IS NOT NULL AND (${time.raw}) IS NULL) ` +
+      `FROM ${from} WHERE ${col(step)}::text = ANY($1::text[]) GROUP BY 1 ORDER BY 1`,
+    [names],
+  );
+  const absent = names.find((name) => !rows.some((r) => r[0] === name));
+  if (absent !== undefined) {
+    throw new InputError(`exclusions: step "${absent}" not found in column "${step}"`, 'exclusions');
+  }
+  const untimed = rows.find((r) => Number(r[1]) > 0);
+  if (untimed) {
+    throw new InputError(
+      `timeColumn: ${Number(untimed[1])} row(s) of excluded event "${untimed[0]}" have no time in column "${timeColumn}"`,
+      'timeColumn',
+    );
+  }
+}
+
 async function distinctValues(q: ReadQuery, sql: string, values: unknown[], argument: string): Promise<string[]> {
   const rows = await q.rows<[string]>(`${sql} ORDER BY 1 LIMIT ${MAX_BREAKDOWN_VALUES + 1}`, values);
   if (rows.length > MAX_BREAKDOWN_VALUES) {
@@ -370,13 +422,4 @@ function quoteFew(values: readonly string[]): string {
     .slice(0, 3)
     .map((v) => `"${v}"`)
     .join(', ');
-}
-
-/**
- * Whether a funnel needs the events themselves rather than SQL aggregates: exclusions (an excluded event strictly
- * between two counted events) and holdConstant (every counted event sharing the step-1 event's values) are decided
- * event by event, so such a funnel streams only its columns from the warehouse and runs the in-memory core.
- */
-export function needsEventRows(input: FunnelInput): boolean {
-  return (input.exclusions?.length ?? 0) > 0 || (input.holdConstant?.length ?? 0) > 0;
 }

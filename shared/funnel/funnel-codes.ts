@@ -143,7 +143,8 @@ export function checkStepWindows(windows: readonly (number | null)[] | null | un
   });
 }
 
-function checkExclusions(rules: readonly ExclusionRule[] | null | undefined, stepCount: number): void {
+/** Each exclusion rule's steps satisfy 1 ≤ afterStep < beforeStep ≤ stepCount, with an event code ≥ 0. */
+export function checkExclusions(rules: readonly ExclusionRule[] | null | undefined, stepCount: number): void {
   (rules ?? []).forEach((rule, i) => {
     const { afterStep: a, beforeStep: b } = rule;
     if (!(Number.isInteger(a) && Number.isInteger(b) && a >= 1 && a < b && b <= stepCount)) {

@@ -152,6 +152,33 @@ const EDGE_EVENTS: [string, string[], Cell[][]] = [
     ['f', 'signup', 40, 'web'],
   ],
 ];
+/** Paths with excluded events and held values: see the exclusions test for each user's path. */
+const EDGE_PATHS: [string, string[], Cell[][]] = [
+  'Edge paths',
+  ['user', 'event', 'ts', 'channel'],
+  [
+    ['g', 'visit', 100, 'web'],
+    ['g', 'cancel', 150, 'web'],
+    ['g', 'signup', 200, 'web'],
+    ['g', 'buy', 300, 'web'],
+    ['h', 'visit', 100, 'web'],
+    ['h', 'signup', 100, 'web'],
+    ['h', 'cancel', 100, 'web'],
+    ['h', 'buy', 200, 'web'],
+    ['i', 'visit', 50, 'ios'],
+    ['i', 'signup', 60, 'android'],
+    ['i', 'cancel', 65, 'ios'],
+    ['i', 'signup', 70, 'ios'],
+    ['i', 'buy', 80, 'ios'],
+    ['k', 'visit', 10, null],
+    ['k', 'signup', 20, null],
+    ['k', 'buy', 30, 'web'],
+    ['l', 'cancel', 1, 'web'],
+    ['l', 'visit', 2, 'web'],
+    ['l', 'signup', 3, 'web'],
+    ['l', 'buy', 4, 'web'],
+  ],
+];
 const EDGE_EXPERIMENT: [string, string[], Cell[][]] = [
   'Edge experiment',
   ['arm', 'bought', 'amount', 'country', 'prior'],
@@ -204,6 +231,7 @@ if (!pgUrl) {
       }
       for (const [name, header, rows] of [
         EDGE_EVENTS,
+        EDGE_PATHS,
         EDGE_USERS,
         EDGE_EXPERIMENT,
         EDGE_CHANNEL_USERS,
@@ -258,6 +286,13 @@ if (!pgUrl) {
       await both(FUNNEL, 'funnel', (id) => ({ ...demoFunnel(id), order: 'ANY' }));
       await both(FUNNEL, 'funnel', (id) => ({ ...demoFunnel(id), conversionWindowSeconds: 3 * 86400 }));
       await both(FUNNEL, 'funnel', (id) => ({ ...demoFunnel(id), timeColumn: null }));
+      const skipping = await both(FUNNEL, 'funnel', (id) => ({
+        ...demoFunnel(id),
+        steps: ['visit', 'signup', 'paid'],
+        exclusions: [{ step: 'trial', afterStep: 2, beforeStep: 3 }],
+        stepWindowsSeconds: [null, 14 * 86400, null],
+      }));
+      expect(skipping.steps[2].users).toBeGreaterThan(0);
     });
 
     const edgeFunnel = (id: (n: string) => string) => ({
@@ -292,18 +327,44 @@ if (!pgUrl) {
       await both(FUNNEL, 'funnel', (id) => ({ ...edgeFunnel(id), stepWindowsSeconds: [null, 19, null] }));
     });
 
-    it('funnel exclusions and holdConstant: only their columns are streamed, then the in-memory core runs', async () => {
+    const pathsFunnel = (id: (n: string) => string) => ({
+      datasetId: id('Edge paths'),
+      userColumn: 'user',
+      stepColumn: 'event',
+      timeColumn: 'ts',
+      steps: ['visit', 'signup', 'buy'],
+    });
+    const usersAt = (report: { steps: { users: number }[] }) => report.steps.map((s) => s.users);
+
+    it('funnel exclusions and holdConstant in SQL: strictly between, ties, NULL as a held value', async () => {
       const warehouse = server.services.connected!.warehouse;
       const before = warehouse.rowsReturned;
-      const held = await both(FUNNEL, 'funnel', (id) => ({ ...edgeFunnel(id), holdConstant: ['device'] }));
-      // b's signup has no device while its visit is on ios, d's visit has none: both stop at step 1; f at step 2
-      expect(held.steps.map((s: { users: number }) => s.users)).toEqual([5, 2, 1]);
-      expect(warehouse.rowsReturned - before).toBe(EDGE_EVENTS[2].length);
-      const excluded = await both(FUNNEL, 'funnel', (id) => ({
-        ...edgeFunnel(id),
-        exclusions: [{ step: 'signup', afterStep: 2, beforeStep: 3 }],
+      const cancel = (afterStep: number, beforeStep: number) => [{ step: 'cancel', afterStep, beforeStep }];
+      // g cancels between visit and signup; h's cancel ties with its visit and signup (not between); l cancels first
+      const first = await both(FUNNEL, 'funnel', (id) => ({ ...pathsFunnel(id), exclusions: cancel(1, 2) }));
+      expect(usersAt(first)).toEqual([5, 4, 4]);
+      expect(warehouse.rowsReturned - before).toBeLessThan(20);
+      // i's cancel at 65 lies between its visit (50) and buy (80)
+      const longer = await both(FUNNEL, 'funnel', (id) => ({ ...pathsFunnel(id), exclusions: cancel(1, 3) }));
+      expect(usersAt(longer)).toEqual([5, 4, 3]);
+      // held on channel, i's signup is the ios one at 70 (after the cancel); k's buy is on web, its visit on none
+      const held = await both(FUNNEL, 'funnel', (id) => ({
+        ...pathsFunnel(id),
+        holdConstant: ['channel'],
+        exclusions: cancel(2, 3),
+        breakdownColumn: 'channel',
       }));
-      expect(excluded.steps[2].users).toBeLessThanOrEqual(3);
+      expect(usersAt(held)).toEqual([5, 5, 4]);
+      const unheld = await both(FUNNEL, 'funnel', (id) => ({ ...pathsFunnel(id), exclusions: cancel(2, 3) }));
+      // not held: i counts its android signup at 60, so its cancel at 65 ends its path; k reaches buy
+      expect(usersAt(unheld)).toEqual([5, 5, 4]);
+      const bad = await gql(server.url, FUNNEL, {
+        input: {
+          ...pathsFunnel((n) => twins.get(n)!.connected),
+          exclusions: [{ step: 'nope', afterStep: 1, beforeStep: 2 }],
+        },
+      });
+      expect(bad.errors?.[0].message).toBe('exclusions: step "nope" not found in column "event"');
     });
 
     it('experiment on the demo campaign: per variant and per segment, conversions and revenue', async () => {
