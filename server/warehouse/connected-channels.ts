@@ -22,10 +22,10 @@ import { col, fromItem } from './relation';
 const NUMERIC: StoredColumn['type'][] = ['NUMBER', 'BOOLEAN'];
 
 /**
- * Channel economics of a connected users table, computed in the warehouse: one SQL statement returns per channel,
- * and per segment × channel, the sufficient statistics channelTotals gives in memory (users, conversions, the exact
- * numeric sum and count of converters' values, converters without a value), so one row per channel (or pair)
- * crosses the wire. A connected costs table is summed per channel there too; a stored or inline one is read into
+ * Channel economics of a connected users table, computed in the warehouse: one statement checks the columns, one
+ * returns per channel and per segment × channel the sufficient statistics channelTotals gives in memory (users,
+ * conversions, the exact numeric sum and count of converters' values, converters without a value), so one row per
+ * channel (or pair) crosses the wire. A connected costs table is summed per channel there too; a stored or inline one is read into
  * memory (it is small: a row per channel and month). The report itself, margins, payback, break-even CPA, health and
  * recommendations included, comes from the same core as the in-memory one (channelReportFromTotals), so every figure
  * agrees. A stored segmentation is sent as bound arrays of keys and segment names and joined on the user column.
