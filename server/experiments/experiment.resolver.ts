@@ -8,7 +8,7 @@ import { segmentNamesOfRows } from '../analysis/segment-join';
 import type { Context } from '../context';
 import { COST } from '../hardening/costs';
 import { connectedExperiment } from '../warehouse/connected-experiment';
-import { connectedSource, notOnConnected } from '../warehouse/connected-source';
+import { connectedSource } from '../warehouse/connected-source';
 import { ExperimentInput, SampleSizeInput } from './experiment.input';
 import { ExperimentReport, SampleSizeResult } from './experiment.type';
 
@@ -34,13 +34,8 @@ export class ExperimentResolver {
       );
     }
     const connected = await connectedSource(ctx, input);
-    if (connected) {
-      notOnConnected('covariateColumn', input.covariateColumn);
-      notOnConnected('sequential', input.sequential || null);
-      notOnConnected('segmentationId', input.segmentationId);
-    }
     const report: CoreReport = connected
-      ? await connectedExperiment(connected, input)
+      ? await connectedExperiment(ctx, connected, input)
       : await inMemory(ctx, input, columns);
     return {
       ...report,
