@@ -2,6 +2,7 @@ import { runRfm } from '../../shared/segment/rfm';
 import { runSegmentation } from '../../shared/segment/segment';
 import type { RfmOptions, SegmentOptions } from '../../shared/segment/types';
 import type { Table } from '../../shared/table/types';
+import { reportAnalyses } from './report-analyses';
 
 /** Reports work done out of a total (the core's `onProgress` shape). */
 export type ProgressCallback = (done: number, total: number) => void;
@@ -15,6 +16,7 @@ export const analyses = {
   segment: (args: { table: Table; options: Omit<SegmentOptions, 'onProgress'> }, onProgress: ProgressCallback) =>
     runSegmentation(args.table, { ...args.options, onProgress }),
   rfm: (args: { table: Table; options: RfmOptions }) => runRfm(args.table, args.options),
+  ...reportAnalyses,
 };
 
 export type AnalysisName = keyof typeof analyses;

@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
 import { COST, pageCost } from '../hardening/costs';
 import type { SegmentationEntity } from '../storage/entities/segmentation.entity';
@@ -65,6 +65,31 @@ export class SegmentationResolver {
   })
   async labels(@Root() run: SegmentationEntity, @Ctx() { services }: Context): Promise<(number | null)[] | null> {
     return run.status === 'DONE' ? services.segmentations.labels(run) : null;
+  }
+
+  @FieldResolver(() => [Float], {
+    complexity: COST.perRowList,
+    nullable: 'itemsAndList',
+    description:
+      'rowMetrics runs: each input row’s distance to its segment’s centre (as Member.distance), input order; null ' +
+      'for rows left out; null for runs without rowMetrics.',
+  })
+  async rowDistances(@Root() run: SegmentationEntity, @Ctx() { services }: Context): Promise<(number | null)[] | null> {
+    return run.status === 'DONE' ? services.segmentations.rowMetric(run, 'distance') : null;
+  }
+
+  @FieldResolver(() => [Float], {
+    complexity: COST.perRowList,
+    nullable: 'itemsAndList',
+    description:
+      'rowMetrics runs: each input row’s silhouette (as Member.silhouette), input order; null for rows left out; ' +
+      'null for runs without rowMetrics.',
+  })
+  async rowSilhouettes(
+    @Root() run: SegmentationEntity,
+    @Ctx() { services }: Context,
+  ): Promise<(number | null)[] | null> {
+    return run.status === 'DONE' ? services.segmentations.rowMetric(run, 'silhouette') : null;
   }
 
   @FieldResolver(() => [Int], {

@@ -254,6 +254,12 @@ export class SegmentationService {
     return Array.from(labels, (label) => (label < 0 ? null : label));
   }
 
+  /** One per input row of a rowMetrics run: `name`'s value, null for rows without one; null for other runs. */
+  async rowMetric(run: SegmentationEntity, name: 'distance' | 'silhouette'): Promise<(number | null)[] | null> {
+    if (!hasRowMetrics(run)) return null;
+    return Array.from(await this.read(run, name, run.rowCount), finiteOrNull);
+  }
+
   async droppedRows(run: SegmentationEntity): Promise<number[]> {
     return Array.from(await this.read(run, 'droppedRows', run.droppedRowCount));
   }
@@ -359,6 +365,12 @@ export class SegmentationService {
             mScore: await this.read(run, 'mScore', run.rowCount, from, to),
           }
         : null;
+    const metrics = hasRowMetrics(run)
+      ? {
+          distance: await this.read(run, 'distance', run.rowCount, from, to),
+          silhouette: await this.read(run, 'silhouette', run.rowCount, from, to),
+        }
+      : null;
     return rows.map((row) => {
       const i = row - from;
       return {
@@ -372,6 +384,8 @@ export class SegmentationService {
         rScore: rfm ? rfm.rScore[i] : null,
         fScore: rfm ? rfm.fScore[i] : null,
         mScore: rfm ? rfm.mScore[i] : null,
+        distance: metrics ? finiteOrNull(metrics.distance[i]) : null,
+        silhouette: metrics ? finiteOrNull(metrics.silhouette[i]) : null,
       };
     });
   }
@@ -495,6 +509,9 @@ function segmentFigures(result: SegmentationResult & SilhouetteFigures): RunFigu
       droppedRows: Int32Array.from(result.droppedRows),
       outlierRows: Int32Array.from(result.outlierRows),
       ...(result.keys ? { keys: result.keys } : {}),
+      ...(result.rowDistances && result.rowSilhouettes
+        ? { distance: result.rowDistances, silhouette: result.rowSilhouettes }
+        : {}),
       ...(result.linkage && result.linkageRows
         ? { linkage: lastMerges(result.linkage), linkageRows: result.linkageRows }
         : {}),
@@ -559,6 +576,7 @@ function segmentOptions(input: SegmentInput): SegmentOptions & { exactSilhouette
       minSegmentShare: input.minSegmentShare,
       excludeOutliers: input.excludeOutliers,
       exactSilhouette: input.exactSilhouette,
+      rowMetrics: input.rowMetrics,
       stabilityResamples: input.stabilityResamples,
     }),
   };
@@ -637,6 +655,14 @@ function parametersOf(input: SegmentInput | RfmInput): RunParameters {
   );
 }
 const NOT_PARAMETERS = new Set(['table', 'datasetId', 'name', 'background']);
+
+function hasRowMetrics(run: SegmentationEntity): boolean {
+  return run.kind === 'SEGMENT' && run.parameters.rowMetrics === true;
+}
+
+function finiteOrNull(value: number): number | null {
+  return Number.isFinite(value) ? value : null;
+}
 
 function hasKeys(run: SegmentationEntity): boolean {
   return run.kind === 'RFM' || typeof run.parameters.keyColumn === 'string';

@@ -93,6 +93,20 @@ export class Member {
   fScore!: number | null;
   @Field(() => Int, { nullable: true, description: 'RFM: M quintile score 1–5 (5 = highest spend).' })
   mScore!: number | null;
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'rowMetrics runs: Euclidean distance, in the run’s scaled feature space, to the segment’s centre (as ' +
+      'KMeans.transform); null for rows left out and for runs without rowMetrics.',
+  })
+  distance!: number | null;
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'rowMetrics runs: the row’s silhouette (as silhouette_samples when silhouetteMethod is EXACT, else against ' +
+      'the silhouette’s sample); null for rows left out and for runs without rowMetrics.',
+  })
+  silhouette!: number | null;
 }
 
 @ObjectType()

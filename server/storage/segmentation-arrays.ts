@@ -18,6 +18,10 @@ export interface SegmentationArrays {
   rScore: Int32Array;
   fScore: Int32Array;
   mScore: Int32Array;
+  /** rowMetrics: each row's distance to its segment's centre (NaN for rows left out). */
+  distance: Float64Array;
+  /** rowMetrics: each row's silhouette (NaN for rows left out or without one). */
+  silhouette: Float64Array;
   /** WARD: the last merges of the SciPy linkage, row-major [left, right, distance, size]. */
   linkage: Float64Array;
   /** WARD: the input row of each linkage leaf. */
@@ -48,6 +52,8 @@ const ENCODING: { [N in ArrayName]: 'INT32' | 'FLOAT64' | 'JSON' } = {
   rScore: 'INT32',
   fScore: 'INT32',
   mScore: 'INT32',
+  distance: 'FLOAT64',
+  silhouette: 'FLOAT64',
   linkage: 'FLOAT64',
   linkageRows: 'INT32',
 };

@@ -1,14 +1,20 @@
 /**
  * `exportWorkbook`: the labelled workbook of a stored run, as the command line writes it. For a run on a dataset,
  * the dataset's rows on the first sheet with the row columns beside them (segment label and name; for RFM each
- * transaction's customer segment, R, F, M and scores) and the results sheet with its charts. For a run on an inline
- * table, whose rows were not stored, the results sheet and a Members sheet (one row per input row or customer).
+ * transaction's customer segment, R, F, M and scores; with rowMetrics each row's distance to its centre and its
+ * silhouette too) and the results sheet with its charts. For a run on an inline table, whose rows were not stored,
+ * the results sheet and a Members sheet (one row per input row or customer).
  */
 import ExcelJS from 'exceljs';
 import { LimitError } from '../../shared/errors';
 import { rfmLayout, type RfmResultShape } from '../../shared/layout/rfm-layout';
-import { segmentationLayout, type SegmentationResultShape } from '../../shared/layout/segmentation-layout';
-import type { ResultLayout } from '../../shared/layout/types';
+import {
+  DISTANCE_HEADER,
+  segmentationLayout,
+  SILHOUETTE_HEADER,
+  type SegmentationResultShape,
+} from '../../shared/layout/segmentation-layout';
+import { NUMBER_FORMATS, type ResultLayout } from '../../shared/layout/types';
 import { getColumn, stringValues } from '../../shared/table/access';
 import type { Context } from '../context';
 import { NotFoundError } from '../errors';
@@ -48,7 +54,7 @@ export async function exportWorkbook(ctx: Context, segmentationId: string): Prom
       const customers = stringValues(getColumn(table, String(run.parameters.customerColumn), 'customerColumn'));
       layout = rfmLayout(rfmShape(run), { members, rowCustomers: customers });
     } else {
-      layout = segmentationLayout(await segmentationShape(ctx, run));
+      layout = segmentationLayout(await segmentationShape(ctx, run), await rowMetrics(ctx, run));
     }
   } else {
     addMembersSheet(workbook, run, members);
@@ -80,6 +86,13 @@ async function segmentationShape(ctx: Context, run: SegmentationEntity): Promise
     outlierRows: await ctx.services.segmentations.outlierRows(run),
     warnings: run.warnings,
   };
+}
+
+/** A rowMetrics run's per-row distances and silhouettes, as segmentationLayout writes them beside the rows. */
+async function rowMetrics(ctx: Context, run: SegmentationEntity) {
+  const rowDistances = await ctx.services.segmentations.rowMetric(run, 'distance');
+  const rowSilhouettes = await ctx.services.segmentations.rowMetric(run, 'silhouette');
+  return rowDistances && rowSilhouettes ? { rowDistances, rowSilhouettes } : {};
 }
 
 function rfmShape(run: SegmentationEntity): RfmResultShape {
@@ -125,14 +138,17 @@ function addMembersSheet(workbook: ExcelJS.Workbook, run: SegmentationEntity, me
         'M score',
       ]
     : ['Row', 'Key', 'Segment label', 'Segment'];
+  const metrics = !rfm && run.parameters.rowMetrics === true;
+  if (metrics) header.push(DISTANCE_HEADER, SILHOUETTE_HEADER);
   worksheet.addRow(header).font = { bold: true };
   for (const m of members) {
     worksheet.addRow(
       rfm
         ? [m.key, m.label, m.segment, m.recency, m.frequency, m.monetary, m.rScore, m.fScore, m.mScore]
-        : [m.row + 1, m.key, m.label, m.segment],
+        : [m.row + 1, m.key, m.label, m.segment, ...(metrics ? [m.distance, m.silhouette] : [])],
     );
   }
+  if (metrics) [5, 6].forEach((j) => (worksheet.getColumn(j).numFmt = NUMBER_FORMATS.decimal3));
   header.forEach((name, j) => (worksheet.getColumn(j + 1).width = Math.max(10, name.length + 2)));
   worksheet.views = [{ state: 'frozen', ySplit: 1 }];
 }

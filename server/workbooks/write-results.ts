@@ -7,7 +7,7 @@
 import type ExcelJS from 'exceljs';
 import { cellA1, columnLetters, quoteSheetName, rangeA1 } from '../../shared/layout/a1';
 import { placeSheet, type PlacedTable } from '../../shared/layout/place-sheet';
-import { NUMBER_FORMATS, type ResultLayout, type RowColumns } from '../../shared/layout/types';
+import { NUMBER_FORMATS, type ColorScaleKind, type ResultLayout, type RowColumns } from '../../shared/layout/types';
 import type { Cell } from '../../shared/table/types';
 import { addCharts, type PlacedChartSpec } from './add-charts';
 import type { SheetTable } from './sheet-table';
@@ -19,7 +19,22 @@ const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: 
 const HEADER_FONT: Partial<ExcelJS.Font> = { bold: true, color: { argb: 'FFFFFFFF' } };
 const ROW_BORDER: Partial<ExcelJS.Borders> = { bottom: { style: 'thin', color: { argb: 'FFD9E1F2' } } };
 /** Blue (below the mean) – white – red (above), as analysts read a profile heat map. */
-const COLOR_SCALE = ['FF5B9BD5', 'FFFFFFFF', 'FFF8696B'];
+/** The colour scales of shared/layout's ColorScaleKind: thresholds and colours, as the Excel pane writes them. */
+const COLOR_SCALES: Record<ColorScaleKind, { cfvo: ExcelJS.Cvfo[]; colors: string[] }> = {
+  diverging: {
+    cfvo: [{ type: 'min' }, { type: 'num', value: 0 }, { type: 'max' }],
+    colors: ['FF5A8AC6', 'FFFFFFFF', 'FFF8696B'],
+  },
+  correlation: {
+    cfvo: [
+      { type: 'num', value: -1 },
+      { type: 'num', value: 0 },
+      { type: 'num', value: 1 },
+    ],
+    colors: ['FF5A8AC6', 'FFFFFFFF', 'FFF8696B'],
+  },
+  sequential: { cfvo: [{ type: 'min' }, { type: 'max' }], colors: ['FFFFFFFF', 'FF63BE7B'] },
+};
 
 export interface DataSheet {
   worksheet: ExcelJS.Worksheet;
@@ -161,8 +176,8 @@ function writeTable(worksheet: ExcelJS.Worksheet, placed: PlacedTable, usedNames
         {
           type: 'colorScale',
           priority: 1,
-          cfvo: [{ type: 'min' }, { type: 'num', value: 0 }, { type: 'max' }],
-          color: COLOR_SCALE.map((argb) => ({ argb })),
+          cfvo: COLOR_SCALES[table.colorScale.kind ?? 'diverging'].cfvo,
+          color: COLOR_SCALES[table.colorScale.kind ?? 'diverging'].colors.map((argb) => ({ argb })),
         },
       ],
     });

@@ -66,7 +66,7 @@ export function cohortLayout(report: CohortReportShape): ResultLayout {
         'percent',
         (c) => c.retention,
       ),
-      colorScale: { firstColumn: 2, lastColumn: width + 1 },
+      colorScale: { firstColumn: 2, lastColumn: width + 1, kind: 'sequential' },
     },
     triangle('Active', 'Active customers', 'integer', (c) => c.active),
   ];

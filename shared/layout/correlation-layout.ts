@@ -40,7 +40,7 @@ export function correlationLayout(report: CorrelationReportShape, target?: strin
   const tables: LayoutTable[] = [
     {
       ...square('Correlations', `${method} correlations over ${report.rows} rows`, report.matrix, 'decimal3'),
-      colorScale: { firstColumn: 1, lastColumn: report.columns.length },
+      colorScale: { firstColumn: 1, lastColumn: report.columns.length, kind: 'correlation' },
     },
     square('P_values', 'Two-sided p-values', report.pValues, 'pvalue'),
   ];

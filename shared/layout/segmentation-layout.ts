@@ -67,7 +67,9 @@ export interface SegmentationResultShape {
 export interface SegmentationLayoutOptions {
   /** Each row's segment name as `members` gives it; by default derived from `labels`, `segments` and `outlierRows`. */
   segmentNames?: readonly (string | null)[];
-  /** Each row's own silhouette, written as a third row column when given. */
+  /** Each row's distance to its segment's centre (`rowDistances`), written after the name when given. */
+  rowDistances?: readonly (number | null)[];
+  /** Each row's own silhouette (`rowSilhouettes`), written as the last row column when given. */
   rowSilhouettes?: readonly (number | null)[];
 }
 
@@ -75,6 +77,7 @@ export const SEGMENTS_SHEET = 'Quadrant segments';
 export const LABEL_HEADER = 'Segment label';
 export const SEGMENT_HEADER = 'Segment';
 export const SILHOUETTE_HEADER = 'Silhouette';
+export const DISTANCE_HEADER = 'Distance to centre';
 
 const METHOD_NAMES: Record<SegmentationResultShape['method'], string> = {
   KMEANS: 'k-means',
@@ -84,7 +87,7 @@ const METHOD_NAMES: Record<SegmentationResultShape['method'], string> = {
 
 /**
  * Lays out a segmentation run.
- * @throws Error when `segmentNames` or `rowSilhouettes` does not have one entry per label.
+ * @throws Error when `segmentNames`, `rowDistances` or `rowSilhouettes` does not have one entry per label.
  * @example segmentationLayout(run).rowColumns.columns.map((c) => c.header) → ['Segment label', 'Segment']
  */
 export function segmentationLayout(
@@ -156,14 +159,17 @@ export function segmentationLayout(
   };
 }
 
-/** Label and segment name of every row (and its silhouette when given). */
+/** Label and segment name of every row (and its distance to the centre and its silhouette when given). */
 export function segmentRowColumns(run: SegmentationResultShape, options: SegmentationLayoutOptions = {}): RowColumns {
   const n = run.labels.length;
   const names = options.segmentNames ?? derivedNames(run);
   if (names.length !== n) {
     throw new Error(`segmentationLayout: ${names.length} segment names for ${n} labels`);
   }
-  const silhouettes = options.rowSilhouettes;
+  const { rowDistances: distances, rowSilhouettes: silhouettes } = options;
+  if (distances && distances.length !== n) {
+    throw new Error(`segmentationLayout: ${distances.length} row distances for ${n} labels`);
+  }
   if (silhouettes && silhouettes.length !== n) {
     throw new Error(`segmentationLayout: ${silhouettes.length} row silhouettes for ${n} labels`);
   }
@@ -171,10 +177,12 @@ export function segmentRowColumns(run: SegmentationResultShape, options: Segment
     { header: LABEL_HEADER, format: 'integer' },
     { header: SEGMENT_HEADER, format: 'text' },
   ];
+  if (distances) columns.push({ header: DISTANCE_HEADER, format: 'decimal3' });
   if (silhouettes) columns.push({ header: SILHOUETTE_HEADER, format: 'decimal3' });
   const values: Cell[][] = new Array(n);
   for (let i = 0; i < n; i++) {
     const row: Cell[] = [run.labels[i], names[i]];
+    if (distances) row.push(numberCell(distances[i]));
     if (silhouettes) row.push(numberCell(silhouettes[i]));
     values[i] = row;
   }

@@ -30,6 +30,13 @@ export interface LayoutColumn {
   format: CellFormat;
 }
 
+/**
+ * How a heat map colours: `diverging` (default) blue at the lowest value, white at 0, red at the highest (profile
+ * z-scores); `correlation` the same with fixed ends at −1 and +1, so a weak r never looks strong; `sequential` white
+ * at the lowest value to green at the highest (retention, counts).
+ */
+export type ColorScaleKind = 'diverging' | 'correlation' | 'sequential';
+
 /** One Excel table (ListObject) on a results sheet, header row first. */
 export interface LayoutTable {
   /** Excel table name: letters, digits and underscores, unique within the sheet's builder (writers suffix it). */
@@ -39,8 +46,8 @@ export interface LayoutTable {
   columns: LayoutColumn[];
   /** One array per row, in column order; null = empty cell. */
   rows: Cell[][];
-  /** A three-colour scale (blue–white–red) over these 0-based columns of every row: the profile heat map. */
-  colorScale?: { firstColumn: number; lastColumn: number };
+  /** A colour scale over these 0-based columns of every row: a heat map. */
+  colorScale?: { firstColumn: number; lastColumn: number; kind?: ColorScaleKind };
 }
 
 /** The native chart types both writers support (Office.js `Excel.ChartType` names). */

@@ -14,6 +14,7 @@ import {
   type Algorithm,
   type WardTree,
 } from './fit-partition';
+import { centroidDistances } from './centroid-distances';
 import { kMeans } from './kmeans';
 import { nameSegments } from './names';
 import { checkMinSegmentShare, DEFAULT_MIN_SEGMENT_SHARE, flagSmallSegments, rowsInSegments } from './outliers';
@@ -23,7 +24,8 @@ import { checkStabilityResamples, segmentStability, stabilityProgress } from './
 import { profileSegments } from './profile';
 import { relabelBySize } from './relabel';
 import { kMeansRestartCost, silhouetteCost } from './progress';
-import { estimateSilhouette, sampleRows, type SilhouetteMethod } from './sampled-silhouette';
+import { estimateSilhouette, sampleRows, SILHOUETTE_SAMPLE_SIZE, type SilhouetteMethod } from './sampled-silhouette';
+import { silhouetteAgainstSample } from './silhouette-against-sample';
 import type { Segment, SegmentationResult, SegmentMethod, SegmentOptions } from './types';
 
 /**
@@ -61,7 +63,11 @@ export function runSegmentation(table: Table, options: SegmentOptions): Segmenta
   checkStabilityResamples(options.stabilityResamples);
   const keys = options.keyColumn === undefined ? null : stringValues(getColumn(table, options.keyColumn, 'keyColumn'));
   const fits = (settings.scoreRange ? settings.kMax - settings.kMin + 1 : 1) * (settings.excludeOutliers ? 2 : 1);
-  const overall = stabilityProgress(options.onProgress, options.stabilityResamples, fits);
+  const metricsProgress = withRowMetricsWork(
+    options.onProgress,
+    options.rowMetrics ? rowMetricsCost(table.rowCount, settings) : 0,
+  );
+  const overall = stabilityProgress(metricsProgress.onProgress, options.stabilityResamples, fits);
   const progress = progressReporter(overall.clustering, settings.excludeOutliers);
 
   const first = analyse(table, settings, undefined, progress.first);
@@ -152,6 +158,7 @@ export function runSegmentation(table: Table, options: SegmentOptions): Segmenta
     k,
     rowCount: table.rowCount,
     labels,
+    ...(options.rowMetrics ? rowMetrics(final, table.rowCount, metricsProgress.rows) : {}),
     silhouette: final.silhouette,
     silhouetteMethod: final.silhouetteMethod,
     silhouetteSampleSize: final.silhouetteSampleSize,
@@ -258,6 +265,8 @@ interface Analysis {
   silhouetteMethod: SilhouetteMethod | null;
   silhouetteSampleSize: number | null;
   silhouetteStandardError: number | null;
+  /** The rows (of prep.X) the silhouette was sampled on; null when it is exact. */
+  silhouetteRows: Int32Array | null;
   kSelection: KScore[];
   recommendedK: number | null;
   reason: string;
@@ -406,6 +415,7 @@ function analyse(
     silhouetteMethod: silhouette.silhouetteMethod,
     silhouetteSampleSize: silhouette.silhouetteSampleSize,
     silhouetteStandardError: silhouette.silhouetteStandardError,
+    silhouetteRows,
     kSelection,
     recommendedK,
     reason,
@@ -482,6 +492,70 @@ function progressReporter(onProgress: SegmentOptions['onProgress'], twoPasses: b
       if (twoPasses && !secondRan && firstTotal > 0) report(2 * firstTotal, 2 * firstTotal);
     },
   };
+}
+
+/**
+ * The work of the row metrics in progress units (silhouetteCost's: 1.5 per distance with its square root and sum):
+ * n·m distances when the silhouette is sampled (m rows), nothing worth counting when it is exact (reused).
+ */
+function rowMetricsCost(rows: number, settings: Settings): number {
+  const m = settings.silhouetteSampleSize ?? SILHOUETTE_SAMPLE_SIZE;
+  return settings.exactSilhouette || rows <= m ? 0 : 1.5 * rows * m;
+}
+
+/**
+ * Progress with the row metrics as the last `work` units, after the clustering and stability reported through
+ * `onProgress`: their totals grow by `work`, and `rows(done, total)` moves the bar through that last stretch. The
+ * fraction shown never goes back.
+ */
+function withRowMetricsWork(onProgress: SegmentOptions['onProgress'], work: number) {
+  let total = 0;
+  let shown = 0;
+  const report = (done: number, all: number) => {
+    if (all > 0) shown = Math.max(shown, done / all);
+    onProgress?.(shown * all, all);
+  };
+  return {
+    onProgress:
+      onProgress &&
+      (work === 0
+        ? onProgress
+        : (done: number, all: number) => {
+            total = all;
+            report(done, all + work);
+          }),
+    rows: (done: number, rows: number) => {
+      if (work > 0 && rows > 0) report(total + (work * done) / rows, total + work);
+    },
+  };
+}
+
+/**
+ * Each input row's distance to its segment's centre (the segment's mean in the scaled space: the k-means centre,
+ * the centroid `assignSegments` uses) and its own silhouette: exact (silhouetteSamples) when the run's silhouette is,
+ * otherwise measured against the run's silhouette sample (silhouetteAgainstSample: the sampled rows get their
+ * in-sample values, every other row is scored against the sample). Rows left out (dropped, set aside) get NaN.
+ */
+function rowMetrics(
+  final: Analysis,
+  rowCount: number,
+  onRows: (done: number, total: number) => void,
+): Pick<SegmentationResult, 'rowDistances' | 'rowSilhouettes'> {
+  const { X, n, d, rowIndex } = final.prep;
+  const { centroids } = withinCluster(X, n, d, final.labels);
+  const distances = centroidDistances(X, n, d, final.labels, centroids);
+  const silhouettes =
+    final.silhouetteRows === null
+      ? (final.silhouettes ?? new Float64Array(n).fill(NaN))
+      : silhouetteAgainstSample(X, n, d, final.labels, final.silhouetteRows, onRows);
+  onRows(n, n);
+  const rowDistances = new Float64Array(rowCount).fill(NaN);
+  const rowSilhouettes = new Float64Array(rowCount).fill(NaN);
+  rowIndex.forEach((row, i) => {
+    rowDistances[row] = distances[i];
+    rowSilhouettes[row] = silhouettes[i];
+  });
+  return { rowDistances, rowSilhouettes };
 }
 
 /** The Ward tree for the dendrogram: leaves are rows (exact) or micro-clusters shown by their central row. */

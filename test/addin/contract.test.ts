@@ -1,12 +1,22 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSchema, parse, validate } from 'graphql';
-import { COMPARISON_QUERY, CHANNELS_QUERY, EXPERIMENT_QUERY, FUNNEL_QUERY } from '../../addin/src/api/reports';
+import {
+  ASSIGN_MUTATION,
+  COHORTS_QUERY,
+  COMPARISON_QUERY,
+  CHANNELS_QUERY,
+  CORRELATIONS_QUERY,
+  EXPERIMENT_QUERY,
+  FUNNEL_QUERY,
+  STORED_RUNS_QUERY,
+} from '../../addin/src/api/reports';
 import {
   CANCEL_RUN,
   RFM_MEMBERS,
   RFM_RESULT,
   RUN_RESULT,
+  RUN_RESULT_WITH_METRICS,
   RUN_STATUS,
   START_RFM,
   START_SEGMENT,
@@ -23,12 +33,17 @@ describe('the add-in against the server contract', () => {
     ['RUN_STATUS', RUN_STATUS],
     ['CANCEL_RUN', CANCEL_RUN],
     ['RUN_RESULT', RUN_RESULT],
+    ['RUN_RESULT_WITH_METRICS', RUN_RESULT_WITH_METRICS],
     ['RFM_RESULT', RFM_RESULT],
     ['RFM_MEMBERS', RFM_MEMBERS],
     ['FUNNEL_QUERY', FUNNEL_QUERY],
     ['CHANNELS_QUERY', CHANNELS_QUERY],
     ['EXPERIMENT_QUERY', EXPERIMENT_QUERY],
     ['COMPARISON_QUERY', COMPARISON_QUERY],
+    ['CORRELATIONS_QUERY', CORRELATIONS_QUERY],
+    ['COHORTS_QUERY', COHORTS_QUERY],
+    ['ASSIGN_MUTATION', ASSIGN_MUTATION],
+    ['STORED_RUNS_QUERY', STORED_RUNS_QUERY],
   ])('%s is a valid operation against schema/schema.graphql', (_name, query) => {
     expect(errors(query)).toEqual([]);
   });

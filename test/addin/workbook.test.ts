@@ -261,6 +261,84 @@ describe('the Excel layer on the strict simulated host', () => {
     expect(sim.syncs.every((s) => s.failed !== null || s.requestBytes <= 300_000)).toBe(true);
   });
 
+  /** A results sheet with one 100,000-row table: about 8 MB of values and number formats in all. */
+  const memberTable = (): ResultLayout => ({
+    rowColumns: null,
+    sheet: {
+      name: 'Quadrant members',
+      title: 'Members',
+      notes: [],
+      tables: [
+        {
+          name: 'Members',
+          title: 'Every customer with its segment',
+          columns: [
+            { header: 'Customer', format: 'text' },
+            { header: 'Segment', format: 'integer' },
+            { header: 'Share of spend', format: 'percent' },
+            { header: 'Spend', format: 'currency' },
+          ],
+          rows: Array.from({ length: 100_000 }, (_, i) => [`customer-${i}`, i % 7, (i % 997) / 997, i * 1.25]),
+        },
+      ],
+      charts: [],
+    },
+  });
+  const LIMIT = 5 * 1024 * 1024;
+
+  test('the simulated host refuses a sync over 5 MB and applies none of it', async () => {
+    sim.addSheet('Wide', [['x']]);
+    const rows = Array.from({ length: 120_000 }, (_, i) => [`customer-${i}`, i % 7, (i % 997) / 997, i * 1.25]);
+    await expect(
+      simRun(async (context) => {
+        const range = context.workbook.worksheets.getItem('Wide').getRangeByIndexes(0, 0, rows.length, 4);
+        range.values = rows as (string | number)[][];
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'RequestPayloadSizeLimitExceeded' });
+    expect(sim.syncs[sim.syncs.length - 1].requestBytes).toBeGreaterThan(LIMIT);
+    expect(sim.usedAddress('Wide')).toBe('Wide!A1');
+  });
+
+  test('writeResults() writes a results table over 2 MB in several syncs, none near 5 MB, as one Excel table', async () => {
+    const selection = await fourRows();
+    sim.syncs.length = 0;
+    const layout = memberTable();
+    const rows = layout.sheet.tables[0].rows;
+    const written = await simulated().writeResults(selection, layout, { insert: false });
+    expect(written.sheet).toBe('Quadrant members');
+    // Every sync went through (none refused), each well under the limit; the table took several.
+    expect(sim.syncs.filter((s) => s.failed !== null)).toEqual([]);
+    const total = sim.syncs.reduce((n, s) => n + s.requestBytes, 0);
+    expect(total).toBeGreaterThan(2 * LIMIT * 0.7);
+    expect(Math.max(...sim.syncs.map((s) => s.requestBytes))).toBeLessThan(3_000_000);
+    expect(sim.syncs.filter((s) => s.requestBytes > 1_000_000).length).toBeGreaterThanOrEqual(3);
+    // One Excel table over title, header and every row, with the rows' formats.
+    expect(sim.tables()).toEqual([
+      expect.objectContaining({ name: 'Members', address: "'Quadrant members'!A4:D100004" }),
+    ]);
+    const last = sim.cells('Quadrant members', 'A100004:D100004')[0];
+    expect(last.map((c) => c.value)).toEqual(rows[rows.length - 1]);
+    expect(last.map((c) => c.format)).toEqual(['@', '#,##0', '0.0%', '#,##0.00']);
+    expect(sim.values('Quadrant members', 'A3:B4')).toEqual([
+      ['Every customer with its segment', ''],
+      ['Customer', 'Segment'],
+    ]);
+  });
+
+  test('writeResults() halves a results-table block the host refuses and still writes every row once', async () => {
+    const selection = await fourRows();
+    sim.syncs.length = 0;
+    sim.configure({ limitBytes: 700_000 });
+    const layout = memberTable();
+    await simulated().writeResults(selection, layout, { insert: false });
+    expect(sim.syncs.some((s) => s.failed === 'RequestPayloadSizeLimitExceeded')).toBe(true);
+    expect(sim.syncs.every((s) => s.failed !== null || s.requestBytes <= 700_000)).toBe(true);
+    const column = sim.values('Quadrant members', 'A5:A100004').map((row) => row[0]);
+    expect(column).toEqual(layout.sheet.tables[0].rows.map((row) => row[0]));
+    expect(sim.tables().map((t) => t.address)).toEqual(["'Quadrant members'!A4:D100004"]);
+  });
+
   test('writeResults() re-checks the data and writes nothing when it changed meanwhile', async () => {
     const selection = await fourRows();
     sim.setCell('Data', 'A3', 99);

@@ -348,7 +348,7 @@ describe('quadrant correlations, cohorts', () => {
       'Quadrant correlations',
     );
     expect(report.columns).toEqual(['clv', 'minutes_watched', 'region=0', 'region=1', 'region=2']);
-    expect(layout.sheet.tables[0].colorScale).toEqual({ firstColumn: 1, lastColumn: 5 });
+    expect(layout.sheet.tables[0].colorScale).toEqual({ firstColumn: 1, lastColumn: 5, kind: 'correlation' });
   });
 
   it('quadrant cohorts writes the retention triangle and the retention curve', async () => {

@@ -177,7 +177,7 @@ describe('the task pane in Chromium, in a simulated Excel, against the real serv
       await page.click('#segment-options summary');
     });
 
-    test('never overwrites: asks before inserting, writes nothing when declined, inserts only beside the rows', async () => {
+    test('never overwrites: asks before inserting, writes nothing when declined, inserts only beside the rows; row metrics on request', async () => {
       await page.evaluate(() => {
         window.__excelSim.model.activeSheet = window.__excelSim.model.sheet('Customers')!;
         window.__excelSim.select('Customers', 'A1:I3001');
@@ -194,29 +194,45 @@ describe('the task pane in Chromium, in a simulated Excel, against the real serv
       expect(await page.evaluate(() => window.__excelSim.values('Customers', 'J1:K3001'))).toEqual(before);
       expect(await page.evaluate(() => window.__excelSim.sheetNames())).toEqual(['Customers', 'Quadrant segments']);
 
-      // This time Ward with k chosen in the options.
+      // This time Ward with k chosen in the options, and each row's distance to its centre and silhouette.
       await page.click('#segment-options summary');
       await page.selectOption('#segment-method', 'WARD');
       await page.fill('#segment-k', '4');
+      await page.check('#segment-metrics');
       await page.click('#segment-button');
       await page.waitForSelector('#confirm:not([hidden])');
+      expect(await page.textContent('#confirm-text')).toContain(
+        'Cells Customers!J1:M3001 beside the selection are not empty. Insert 4 columns',
+      );
       await page.click('#confirm-insert');
       await page.waitForFunction(
         () => document.querySelector('#status')!.getAttribute('data-tone') === 'done',
         undefined,
         { timeout: 120000 },
       );
-      // New cells at J:K in the selection's rows; the earlier labels moved right; the note below stayed put.
-      expect(await page.evaluate(() => window.__excelSim.values('Customers', 'L1:M3001'))).toEqual(before);
-      expect(await page.evaluate(() => window.__excelSim.values('Customers', 'J1:K1'))).toEqual([
-        ['Segment label', 'Segment'],
-      ]);
+      // New cells at J:M in the selection's rows; the earlier labels moved right; the note below stayed put.
+      expect(await page.evaluate(() => window.__excelSim.values('Customers', 'N1:O3001'))).toEqual(before);
+      const metrics = await page.evaluate(() => window.__excelSim.cells('Customers', 'J1:M3001'));
+      expect(metrics[0].map((c) => c.value)).toEqual(['Segment label', 'Segment', 'Distance to centre', 'Silhouette']);
+      // The run's own per-row figures (scikit-learn's definitions, checked against fixtures in the server suite).
+      const runs = await gql<{
+        segmentations: { labels: (number | null)[]; rowDistances: number[] | null; rowSilhouettes: number[] | null }[];
+      }>(server.url, '{ segmentations { labels rowDistances rowSilhouettes } }');
+      const run = runs.data!.segmentations.find((r) => r.rowDistances !== null)!;
+      metrics.slice(1).forEach((row, i) => {
+        expect(row[0].value).toBe(run.labels[i]);
+        expect(row[2].value).toBeCloseTo(run.rowDistances![i], 12);
+        expect(row[3].value).toBeCloseTo(run.rowSilhouettes![i], 12);
+        expect([row[2].format, row[3].format]).toEqual(['0.000', '0.000']);
+        expect(row[3].value as number).toBeGreaterThanOrEqual(-1);
+        expect(row[3].value as number).toBeLessThanOrEqual(1);
+      });
       expect(await page.textContent('#status')).toMatch(/^Segmented 3,000 rows into 4 segments/);
       expect(await page.evaluate(() => window.__excelSim.values('Quadrant segments (2)', 'A1'))).toEqual([
         [expect.stringMatching(/^4 segments of 3000 rows by Ward/)],
       ]);
-      expect(await page.evaluate(() => window.__excelSim.values('Customers', 'J3005:L3005'))).toEqual([
-        ['my note', '', ''],
+      expect(await page.evaluate(() => window.__excelSim.values('Customers', 'J3005:P3005'))).toEqual([
+        ['my note', '', '', '', '', '', ''],
       ]);
       expect(await page.evaluate(() => window.__excelSim.sheetNames())).toEqual([
         'Customers',
@@ -458,6 +474,183 @@ describe('the task pane in Chromium, in a simulated Excel, against the real serv
     await page.close();
   });
 
+  describe('Correlations, Cohorts and Assign: one run each', () => {
+    let page: Page;
+    const customers = customerSheet(400);
+    beforeAll(async () => {
+      ({ page } = await openPane(browser, server.url, host));
+      await setUp(
+        page,
+        [
+          customers,
+          demoSheet('Transactions', 'Transactions'),
+          { ...customerSheet(150, 11), name: 'New customers' },
+          { ...customers, name: 'Same customers' },
+        ],
+        'A1',
+      );
+    });
+    afterAll(() => page.close());
+
+    const sheetOf = async (name: string) => ({
+      tables: (await page.evaluate(() => window.__excelSim.tables())).filter((t) => t.sheet === name),
+      charts: (await page.evaluate(() => window.__excelSim.charts())).filter((c) => c.sheet === name),
+      scales: (await page.evaluate(() => window.__excelSim.conditionalFormats())).filter((f) =>
+        f.address.startsWith(`'${name}'!`),
+      ),
+    });
+
+    test('Correlations: columns and target guessed, the matrix as a −1..+1 heat map, r by column as a bar chart', async () => {
+      await page.click('[data-pane="correlations"]');
+      await runAndWait(page, '#pane-correlations .use-selection');
+      expect(await page.inputValue('#correlation-columns')).toBe('region, channel, orders, revenue, minutes, churned');
+      expect(await page.inputValue('#correlation-target')).toBe('revenue');
+      const status = await runAndWait(page, '#pane-correlations .run');
+      expect(status).toEqual({
+        tone: 'done',
+        text: expect.stringMatching(
+          /^1\d columns correlated over 400 rows; strongest with revenue: \S+ \(r = 0\.\d\d\)\. Tables and chart on sheet "Quadrant correlations"\.$/,
+        ),
+      });
+      const { tables, charts, scales } = await sheetOf('Quadrant correlations');
+      expect(tables.map((t) => t.name)).toEqual(['Correlations', 'P_values', 'Target']);
+      expect(charts.map((c) => [c.type, c.title])).toEqual([['BarClustered', 'Correlation with revenue']]);
+      const matrix = tables[0];
+      expect(matrix.headers).toEqual(
+        expect.arrayContaining(['Column', 'orders', 'revenue', 'region=North', 'churned=true']),
+      );
+      expect(scales).toEqual([
+        expect.objectContaining({
+          type: 'ColorScale',
+          address: bodyColumns(matrix.address, 1, matrix.headers.length - 1),
+        }),
+      ]);
+      expect(scales[0].criteria).toMatchObject({
+        minimum: { type: 'Number', formula: '-1' },
+        maximum: { type: 'Number', formula: '1' },
+      });
+
+      // r(orders, revenue) on the sheet is the API's for the same rows (error cells read as missing).
+      const direct = await gql<{ correlations: { columns: string[]; matrix: (number | null)[][] } }>(
+        server.url,
+        'query($t: TableInput!) { correlations(input: { table: $t, columns: ["orders", "revenue"] }) { columns matrix } }',
+        {
+          t: {
+            header: customers.rows[0],
+            rows: customers.rows.slice(1).map((r) => r.map((c) => (c && typeof c === 'object' ? null : c))),
+          },
+        },
+      );
+      const cells = await page.evaluate(
+        (a) => window.__excelSim.cells('Quadrant correlations', a),
+        local(matrix.address),
+      );
+      const at = (name: string) => cells[0].findIndex((c) => c.value === name);
+      const ordersRow = cells.find((row) => row[0].value === 'orders')!;
+      expect(ordersRow[at('revenue')].value).toBeCloseTo(direct.data!.correlations.matrix[0][1]!, 12);
+      expect(ordersRow[at('revenue')].format).toBe('0.000');
+      await expectSyncsWithinLimit(page);
+    });
+
+    test('Cohorts: customer, date and amount guessed; the retention triangle with a colour scale and the retention curve', async () => {
+      await page.evaluate(() => window.__excelSim.select('Transactions', 'B2'));
+      await page.click('[data-pane="cohorts"]');
+      await runAndWait(page, '#pane-cohorts .use-selection');
+      expect(await page.inputValue('#cohort-customer')).toBe('customer_id');
+      expect(await page.inputValue('#cohort-date')).toBe('date');
+      expect(await page.inputValue('#cohort-amount')).toBe('amount');
+      const status = await runAndWait(page, '#pane-cohorts .run');
+      expect(status).toEqual({
+        tone: 'done',
+        text: expect.stringMatching(
+          /^\d+ monthly cohorts of [\d,]+ customers\. Tables and chart on sheet "Quadrant cohorts"\.$/,
+        ),
+      });
+      const { tables, charts, scales } = await sheetOf('Quadrant cohorts');
+      expect(tables.map((t) => t.name)).toEqual(['Retention', 'Active', 'Revenue', 'Retention_curve']);
+      expect(charts.map((c) => [c.type, c.title])).toEqual([['LineMarkers', 'Retention curve']]);
+      const retention = tables[0];
+      expect(scales).toEqual([
+        expect.objectContaining({ address: bodyColumns(retention.address, 2, retention.headers.length - 1) }),
+      ]);
+      expect(scales[0].criteria).toMatchObject({ minimum: { type: 'LowestValue' }, maximum: { type: 'HighestValue' } });
+      expect(scales[0].criteria).not.toHaveProperty('midpoint');
+
+      // The May 2024 cohort as the README quotes it from the API: 127 customers, 40% buying again the next month.
+      const cells = await page.evaluate(
+        (a) => window.__excelSim.cells('Quadrant cohorts', a),
+        local(retention.address),
+      );
+      const may = cells.find((row) => row[0].value === '2024-05')!;
+      expect(may[1].value).toBe(127);
+      expect(may[2]).toMatchObject({ value: 1, format: '0.0%' });
+      expect(may[3].value as number).toBeCloseTo(0.4, 2);
+      // Cells past a cohort's last month are empty, not 0.
+      expect(cells[cells.length - 1][3].value).toBe('');
+      await expectSyncsWithinLimit(page);
+    });
+
+    test('Assign: new rows into a stored run, label, name and distance beside them; the run’s own rows keep their segments', async () => {
+      // A run to assign to: Segment selection on the 400 customers.
+      await page.evaluate(() => window.__excelSim.select('Customers', 'A1'));
+      await page.click('[data-pane="segment"]');
+      expect((await runAndWait(page, '#segment-button')).tone).toBe('done');
+      const runs = await gql<{
+        segmentations: { id: string; labels: (number | null)[]; segments: { label: number; name: string }[] }[];
+      }>(server.url, '{ segmentations { id labels segments { label name } } }');
+      const run = runs.data!.segmentations[0];
+      expect(run.labels).toHaveLength(400);
+      const names = new Map(run.segments.map((s) => [s.label, s.name]));
+
+      await page.evaluate(() => window.__excelSim.select('New customers', 'A1'));
+      await page.click('[data-pane="assign"]');
+      await runAndWait(page, '#pane-assign .use-selection');
+      // The newest run whose features this table has is offered first.
+      expect(await page.inputValue('#assign-run')).toBe(run.id);
+      const status = await runAndWait(page, '#pane-assign .run');
+      expect(status).toEqual({
+        tone: 'done',
+        text: expect.stringMatching(
+          /^150 rows placed in \d+ segments\. Results beside the rows in 'New customers'!J1:L151; Tables and chart on sheet "Quadrant assignment"\.$/,
+        ),
+      });
+      const beside = await page.evaluate(() => window.__excelSim.cells('New customers', 'J1:L151'));
+      expect(beside[0].map((c) => c.value)).toEqual(['Segment label', 'Segment', 'Distance']);
+      for (const row of beside.slice(1)) {
+        expect(names.get(row[0].value as number)).toBe(row[1].value);
+        expect(row[1]).toMatchObject({ type: 'String', format: '@' });
+        expect(row[2].value as number).toBeGreaterThanOrEqual(0);
+        expect(row[2].format).toBe('0.000');
+      }
+      const { tables, charts } = await sheetOf('Quadrant assignment');
+      expect(tables.map((t) => t.name)).toEqual(['Rows_per_segment']);
+      expect(charts.map((c) => [c.type, c.title])).toEqual([['ColumnClustered', 'Rows per segment']]);
+      const counts = await page.evaluate(
+        (a) => window.__excelSim.values('Quadrant assignment', a),
+        local(tables[0].address),
+      );
+      expect(counts.slice(1).reduce((n, row) => n + (row[2] as number), 0)).toBe(150);
+
+      // The run's own rows, assigned again, land in the segments the run gave them.
+      await page.evaluate(() => window.__excelSim.select('Same customers', 'A1'));
+      await runAndWait(page, '#pane-assign .use-selection');
+      expect((await runAndWait(page, '#pane-assign .run')).tone).toBe('done');
+      const again = await page.evaluate(() => window.__excelSim.values('Same customers', 'J2:J401'));
+      expect(again.map((row) => row[0])).toEqual(run.labels.map((l) => l ?? ''));
+
+      // Beside cells taken: the pane asks before inserting, as Segment does.
+      await page.click('#pane-assign .run');
+      await page.waitForSelector('#confirm:not([hidden])');
+      expect(await page.textContent('#confirm-text')).toContain(
+        "Cells 'Same customers'!J1:L401 beside the selection are not empty",
+      );
+      await page.click('#confirm-cancel');
+      await page.waitForSelector('#status[data-tone="idle"]');
+      expect(await page.textContent('#status')).toBe('Nothing was written.');
+      await expectSyncsWithinLimit(page);
+    });
+  });
+
   describe('the other panes, one run each on the demo data', () => {
     let page: Page;
     beforeAll(async () => {
@@ -559,6 +752,47 @@ describe('the task pane in Chromium, in a simulated Excel, against the real serv
       const { tables, charts } = await newSheet('Quadrant channels');
       expect(tables.map((t) => t.name)).toEqual(['Channels', 'ChannelsBySegment']);
       expect(charts.map((c) => [c.type, c.title])).toEqual([['BarClustered', 'ROAS by channel']]);
+    });
+
+    test('Channels with a gross margin and a customer lifetime: profitability and payback, CPA against break-even', async () => {
+      await page.fill('#channels-margin', '150');
+      const refused = await runAndWait(page, '#pane-channels .run');
+      expect(refused).toEqual({
+        tone: 'error',
+        text: 'Gross margin must be a percentage above 0 and at most 100; got "150".',
+      });
+      await page.fill('#channels-margin', '40');
+      await page.fill('#channels-lifetime', '24');
+      expect((await runAndWait(page, '#pane-channels .run')).tone).toBe('done');
+      const { tables, charts } = await newSheet('Quadrant channels (2)');
+      expect(tables.map((t) => t.name)).toEqual(['Channels2', 'ChannelProfitability', 'ChannelsBySegment2']);
+      expect(charts.map((c) => c.title)).toEqual(['ROAS by channel', 'CPA against break-even CPA by channel']);
+      const read = (address: string) =>
+        page.evaluate(([a]) => window.__excelSim.values('Quadrant channels (2)', a), [local(address)]);
+      const channels = await read(tables[0].address);
+      const profitability = await read(tables[1].address);
+      const averageValue = channels[0].indexOf('Average value');
+      const breakEven = profitability[0].indexOf('Break-even CPA');
+      const payback = profitability[0].indexOf('Payback months');
+      const cpa = profitability[0].indexOf('CPA');
+      for (let r = 1; r < channels.length; r++) {
+        expect(profitability[r][0]).toBe(channels[r][0]);
+        // A channel without conversions has no average value, so no break-even CPA: both cells are empty.
+        if (channels[r][averageValue] === '') {
+          expect(profitability[r][breakEven]).toBe('');
+          continue;
+        }
+        expect(profitability[r][breakEven]).toBeCloseTo((channels[r][averageValue] as number) * 0.4, 9);
+        // Payback = CPA ÷ (average value × margin ÷ lifetime), for channels with spend.
+        if (typeof profitability[r][cpa] === 'number') {
+          expect(profitability[r][payback]).toBeCloseTo(
+            (profitability[r][cpa] as number) / (((channels[r][averageValue] as number) * 0.4) / 24),
+            9,
+          );
+        }
+      }
+      await page.fill('#channels-margin', '');
+      await page.fill('#channels-lifetime', '');
     });
 
     test('Experiment: control guessed, conversion rate by variant as a column chart', async () => {

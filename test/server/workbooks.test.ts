@@ -178,6 +178,33 @@ describe.each(backends())('workbooks over GraphQL on %s', (backend) => {
     ]);
   });
 
+  it('exportWorkbook of a rowMetrics run lists each member’s distance to its centre and silhouette', async () => {
+    const header = ['id', 'spend', 'visits'];
+    const rows = Array.from({ length: 40 }, (_, i) => [`u${i}`, (i % 4) * 100 + i, i % 3]);
+    const run = await gql(
+      server.url,
+      `mutation($input: SegmentInput!) { segment(input: $input) { id rowDistances rowSilhouettes } }`,
+      { input: { table: { header, rows }, features: ['spend', 'visits'], k: 2, rowMetrics: true } },
+    );
+    const { id, rowDistances, rowSilhouettes } = run.data!.segment;
+    const file = (await gql(server.url, EXPORT, { id })).data!.exportWorkbook;
+    const members = (await openBase64(file.base64)).getWorksheet('Members')!;
+    expect(members.getRow(1).values).toEqual([
+      undefined,
+      'Row',
+      'Key',
+      'Segment label',
+      'Segment',
+      'Distance to centre',
+      'Silhouette',
+    ]);
+    rows.forEach((_, i) => {
+      expect(members.getRow(i + 2).getCell(5).value).toBe(rowDistances[i]);
+      expect(members.getRow(i + 2).getCell(6).value).toBe(rowSilhouettes[i]);
+    });
+    expect(members.getColumn(6).numFmt).toBe('0.000');
+  });
+
   it('exportWorkbook of an RFM run on a dataset gives each transaction its customer’s segment and R, F, M', async () => {
     const transactions = transactionsDataset(42);
     const imported = await gql(server.url, IMPORT, {

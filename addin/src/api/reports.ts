@@ -1,8 +1,12 @@
 /**
- * The report queries of the other panes (GUIDE §2): funnel, channels, experiment and period comparison on inline
- * rows, each asking for the fields its results layout (shared/layout) shows.
+ * The report queries of the other panes (GUIDE §2, §2b): funnel, channels, experiment, period comparison,
+ * correlations and cohorts on inline rows, and assignSegments of inline rows into a stored run, each asking for the
+ * fields its results layout (shared/layout) shows; and the list of stored runs to assign rows to.
  */
+import type { SegmentAssignmentShape } from '../../../shared/layout/assignment-layout';
 import type { ChannelResultShape } from '../../../shared/layout/channel-layout';
+import type { CohortReportShape } from '../../../shared/layout/cohort-layout';
+import type { CorrelationReportShape } from '../../../shared/layout/correlation-layout';
 import type { ExperimentResultShape } from '../../../shared/layout/experiment-layout';
 import type { FunnelResultShape } from '../../../shared/layout/funnel-layout';
 import type { PeriodComparisonShape } from '../../../shared/layout/period-comparison-layout';
@@ -26,6 +30,8 @@ export interface ChannelRequest {
   convertedColumn?: string;
   valueColumn?: string;
   segmentColumn?: string;
+  margin?: number;
+  lifetimeMonths?: number;
   costs?: { table: TableInput; channelColumn: string; spendColumn: string; clicksColumn?: string };
 }
 
@@ -45,6 +51,42 @@ export interface PeriodComparisonRequest {
   dimensions: string[];
   valueColumn: string;
   customersColumn?: string;
+}
+
+export interface CorrelationRequest {
+  table: TableInput;
+  columns: string[];
+  categorical?: string[];
+  method?: 'PEARSON' | 'SPEARMAN';
+  target?: string;
+}
+
+export interface CohortRequest {
+  table: TableInput;
+  customerColumn: string;
+  dateColumn: string;
+  amountColumn?: string;
+  period?: 'MONTH' | 'WEEK';
+  periods?: number;
+}
+
+export interface AssignRequest {
+  segmentationId: string;
+  table: TableInput;
+  keyColumn?: string;
+}
+
+/** A stored segmentation, as the Assign pane lists it. */
+export interface StoredRun {
+  id: string;
+  name: string | null;
+  kind: 'SEGMENT' | 'RFM';
+  status: string;
+  method: string | null;
+  k: number | null;
+  rowCount: number | null;
+  featureNames: string[] | null;
+  createdAt: string | null;
 }
 
 const STEP = `name users conversionFromPrevious conversionFromStart dropOff dropOffRate medianSecondsFromPrevious
@@ -89,7 +131,20 @@ export const COMPARISON_QUERY = `query PeriodComparison($input: PeriodComparison
   }
 }`;
 
-/** The four report queries of one client. */
+export const CORRELATIONS_QUERY = `query Correlations($input: CorrelationInput!) {
+  correlations(input: $input) { method columns matrix pValues rows warnings target { column r pValue rows } }
+}`;
+export const COHORTS_QUERY = `query Cohorts($input: CohortInput!) {
+  cohorts(input: $input) { period warnings cohorts { start customers active retention revenue } }
+}`;
+export const ASSIGN_MUTATION = `mutation AssignSegments($input: AssignSegmentsInput!) {
+  assignSegments(input: $input) { rows labels names distances warnings }
+}`;
+export const STORED_RUNS_QUERY = `query StoredRuns {
+  segmentations { id name kind status method k rowCount featureNames createdAt }
+}`;
+
+/** The report queries of one client. */
 export function reportsApi(client: GraphQLClient) {
   const ask = async <T>(query: string, field: string, input: unknown, signal?: AbortSignal): Promise<T> =>
     (await client.request<Record<string, T>>(query, { input }, signal))[field];
@@ -102,6 +157,17 @@ export function reportsApi(client: GraphQLClient) {
       ask<ExperimentResultShape>(EXPERIMENT_QUERY, 'experiment', input, signal),
     periodComparison: (input: PeriodComparisonRequest, signal?: AbortSignal) =>
       ask<PeriodComparisonShape>(COMPARISON_QUERY, 'periodComparison', input, signal),
+    correlations: (input: CorrelationRequest, signal?: AbortSignal) =>
+      ask<CorrelationReportShape>(CORRELATIONS_QUERY, 'correlations', input, signal),
+    cohorts: (input: CohortRequest, signal?: AbortSignal) =>
+      ask<CohortReportShape>(COHORTS_QUERY, 'cohorts', input, signal),
+    assignSegments: (input: AssignRequest, signal?: AbortSignal) =>
+      ask<SegmentAssignmentShape>(ASSIGN_MUTATION, 'assignSegments', input, signal),
+    /** The workspace's finished segment runs (not RFM: those have no centroids), newest first. */
+    async storedRuns(signal?: AbortSignal): Promise<StoredRun[]> {
+      const data = await client.request<{ segmentations: StoredRun[] }>(STORED_RUNS_QUERY, {}, signal);
+      return data.segmentations.filter((run) => run.kind === 'SEGMENT' && run.status === 'DONE');
+    },
   };
 }
 

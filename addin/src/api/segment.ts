@@ -25,6 +25,8 @@ export interface SegmentRequest {
   kMax?: number;
   excludeOutliers?: boolean;
   keyColumn?: string;
+  /** Each row's distance to its segment's centre and its silhouette, fetched with the result (rowDistances, …). */
+  rowMetrics?: boolean;
 }
 
 /** `RfmInput` with inline transaction rows. */
@@ -37,7 +39,12 @@ export interface RfmRequest {
   k?: number;
 }
 
-export type Segmentation = SegmentationResultShape & { id: string };
+export type Segmentation = SegmentationResultShape & {
+  id: string;
+  /** With rowMetrics: one per input row, null for rows left out. */
+  rowDistances?: (number | null)[] | null;
+  rowSilhouettes?: (number | null)[] | null;
+};
 export type RfmRun = RfmResultShape & { id: string };
 
 export const SEGMENTATION_FIELDS = `id method k rowCount silhouette inertia recommendedK recommendationReason elbowK
@@ -55,6 +62,9 @@ export const START_SEGMENT = `mutation StartSegment($input: SegmentInput!) { seg
 export const START_RFM = `mutation StartRfm($input: RfmInput!) { rfm(input: $input) { id status progress } }`;
 export const RUN_STATUS = `query RunStatus($id: ID!) { segmentation(id: $id) { id status progress error } }`;
 export const RUN_RESULT = `query RunResult($id: ID!) { segmentation(id: $id) { ${SEGMENTATION_FIELDS} } }`;
+export const RUN_RESULT_WITH_METRICS = `query RunResultWithMetrics($id: ID!) {
+  segmentation(id: $id) { ${SEGMENTATION_FIELDS} rowDistances rowSilhouettes }
+}`;
 export const RFM_RESULT = `query RfmResult($id: ID!) { segmentation(id: $id) { ${RFM_FIELDS} } }`;
 export const CANCEL_RUN = `mutation CancelRun($id: ID!) { cancelSegmentation(id: $id) }`;
 export const RFM_MEMBERS = `query RfmMembers($id: ID!, $after: String) {
@@ -103,7 +113,9 @@ export function segmentationApi(client: GraphQLClient) {
         throw new GraphQLRequestError(data.segmentation.error ?? 'The run failed on the server.');
       if (status === 'CANCELLED') throw new CancelledError('The run was cancelled on the server.');
     }
-    const done = await client.request<{ segmentation: T }>(kind === 'segment' ? RUN_RESULT : RFM_RESULT, { id });
+    const result =
+      kind === 'rfm' ? RFM_RESULT : (input as SegmentRequest).rowMetrics ? RUN_RESULT_WITH_METRICS : RUN_RESULT;
+    const done = await client.request<{ segmentation: T }>(result, { id });
     return done.segmentation;
   }
 

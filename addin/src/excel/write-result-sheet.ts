@@ -1,26 +1,39 @@
 /// <reference types="office-js" />
 /**
  * Writes a ResultSheet (shared/layout) on a new worksheet, placed by `placeSheet`: a bold title, the notes, each
- * table as an Excel table (values first, then `tables.add(range, true)`) with its columns' number formats and, where
- * asked, a three-colour scale; each chart as a native Excel chart whose series are bound to the table's cells (so it
+ * table as an Excel table (values first, then `tables.add(range, true)`) with its columns' number formats (small
+ * tables several to a sync, a table over BLOCK_TARGET_BYTES in row blocks of its own through writeRowBlocks, so no
+ * sync nears the 5 MB limit) and, where asked, a colour scale; each chart as a native Excel chart whose series are bound to the table's cells (so it
  * follows any edit). Only ExcelApi 1.7 calls. The sheet gets a name no sheet has yet, and no existing sheet is
  * renamed or deleted: either would wipe the user's undo history.
  */
 import { placeSheet } from '../../../shared/layout/place-sheet';
-import { NUMBER_FORMATS, type ResultSheet } from '../../../shared/layout/types';
+import { NUMBER_FORMATS, type ColorScaleKind, type ResultSheet } from '../../../shared/layout/types';
 import { columnName } from './address';
 import { BLOCK_TARGET_BYTES, jsonBytes } from './payload';
 import { uniqueSheetName } from './sheet-name';
-import { toExcelValue } from './write-row-columns';
+import { writeRowBlocks } from './row-blocks';
+import { rowBytes, toExcelValue } from './write-row-columns';
 
 /** Excel's limit on a sheet name's length. */
 const SHEET_NAME_LIMIT = 31;
 
-/** The z-score heat map: blue below the overall mean, white at it, red above. */
-const COLOR_SCALE: Excel.ConditionalColorScaleCriteria = {
-  minimum: { type: 'LowestValue', color: '#5A8AC6' },
-  midpoint: { formula: '0', type: 'Number', color: '#FFFFFF' },
-  maximum: { type: 'HighestValue', color: '#F8696B' },
+/** The heat maps of shared/layout's ColorScaleKind (see there). */
+const COLOR_SCALES: Record<ColorScaleKind, Excel.ConditionalColorScaleCriteria> = {
+  diverging: {
+    minimum: { type: 'LowestValue', color: '#5A8AC6' },
+    midpoint: { formula: '0', type: 'Number', color: '#FFFFFF' },
+    maximum: { type: 'HighestValue', color: '#F8696B' },
+  },
+  correlation: {
+    minimum: { formula: '-1', type: 'Number', color: '#5A8AC6' },
+    midpoint: { formula: '0', type: 'Number', color: '#FFFFFF' },
+    maximum: { formula: '1', type: 'Number', color: '#F8696B' },
+  },
+  sequential: {
+    minimum: { type: 'LowestValue', color: '#FFFFFF' },
+    maximum: { type: 'HighestValue', color: '#63BE7B' },
+  },
 };
 
 /** Writes the sheet; returns its name. */
@@ -57,31 +70,57 @@ export async function writeResultSheet(context: Excel.RequestContext, layout: Re
   let queued = 0;
   for (const at of place.tables) {
     const { table } = at;
-    const body = [table.columns.map((c) => c.header), ...table.rows.map((row) => row.map(toExcelValue))];
-    const bytes = jsonBytes(body);
+    const formats = table.columns.map((c) => NUMBER_FORMATS[c.format]);
+    const bytes = jsonBytes(table.rows) + (table.rows.length + 1) * jsonBytes(formats);
     if (queued > 0 && queued + bytes > BLOCK_TARGET_BYTES) {
       await context.sync();
       queued = 0;
     }
-    queued += bytes;
-    text(at.titleRow, table.title).format.font.bold = true;
+    const header = () => {
+      text(at.titleRow, table.title).format.font.bold = true;
+      const range = sheet.getRangeByIndexes(at.headerRow, at.firstColumn, 1, table.columns.length);
+      range.numberFormat = [table.columns.map(() => NUMBER_FORMATS.text)];
+      range.values = [table.columns.map((c) => c.header)];
+    };
+    const body = (start: number, count: number) => {
+      const rows = table.rows.slice(start, start + count);
+      const range = sheet.getRangeByIndexes(at.headerRow + 1 + start, at.firstColumn, count, table.columns.length);
+      range.numberFormat = rows.map(() => formats);
+      range.values = rows.map((row) => row.map(toExcelValue));
+    };
+    if (bytes <= BLOCK_TARGET_BYTES) {
+      queued += bytes;
+      header();
+      if (table.rows.length > 0) body(0, table.rows.length);
+    } else {
+      // A large table (a member list, a wide matrix) goes in row blocks, each its own sync. What is queued goes
+      // first, so a block refused and queued again never loses the sheet or the title queued before it.
+      await context.sync();
+      await writeRowBlocks(context, {
+        total: table.rows.length,
+        rowBytes: (start, count) => rowBytes(table.rows.slice(start, start + count), formats),
+        queue(start, count) {
+          if (start === 0) header();
+          body(start, count);
+        },
+      });
+      queued = 0;
+    }
+    // Values first, then the table over them (tables.add on cells already written).
     const range = sheet.getRangeByIndexes(at.headerRow, at.firstColumn, table.rows.length + 1, table.columns.length);
-    const formats = table.columns.map((c) => NUMBER_FORMATS[c.format]);
-    range.numberFormat = [table.columns.map(() => NUMBER_FORMATS.text), ...table.rows.map(() => formats)];
-    range.values = body;
     const excelTable = sheet.tables.add(range, true);
     const tableName = uniqueTableName(tableNames, table.name);
     excelTable.name = tableName;
     excelNames.set(table.name, tableName);
     if (table.colorScale && table.rows.length > 0) {
-      const { firstColumn, lastColumn } = table.colorScale;
+      const { firstColumn, lastColumn, kind = 'diverging' } = table.colorScale;
       const scaled = sheet.getRangeByIndexes(
         at.headerRow + 1,
         at.firstColumn + firstColumn,
         table.rows.length,
         lastColumn - firstColumn + 1,
       );
-      scaled.conditionalFormats.add('ColorScale').colorScale.criteria = COLOR_SCALE;
+      scaled.conditionalFormats.add('ColorScale').colorScale.criteria = COLOR_SCALES[kind];
     }
     range.format.autofitColumns();
   }

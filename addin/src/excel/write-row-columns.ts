@@ -9,8 +9,9 @@
 import { NUMBER_FORMATS, type RowColumns } from '../../../shared/layout/types';
 import type { Cell } from '../contract';
 import { columnName, type RangeAddress } from './address';
-import { throwIfCancelled, yieldToHost, type CancelSignal } from './cancel';
-import { isPayloadLimitError, jsonBytes, rowsForBytes } from './payload';
+import type { CancelSignal } from './cancel';
+import { jsonBytes } from './payload';
+import { writeRowBlocks } from './row-blocks';
 import { SelectionError } from './selection-error';
 
 /** Excel's last column is XFD. */
@@ -75,44 +76,31 @@ export async function writeRowColumns(
   }
 
   const formats = columns.columns.map((c) => NUMBER_FORMATS[c.format]);
-
-  const total = columns.values.length;
-  let start = 0;
-  let size = rowsForBytes(rowBytes(columns.values.slice(0, 100), formats), total);
-  // After a refusal, blocks stay at most the size that worked: the host's limit is lower than our estimate thinks.
-  let cap = Infinity;
-  while (start < total) {
-    throwIfCancelled(options.signal);
-    const count = Math.min(size, total - start);
-    const rows = columns.values.slice(start, start + count);
-    if (start === 0) {
-      // Queued with the first block (and again if that sync is refused: a failed sync applies nothing).
-      const header = sheet.getRangeByIndexes(target.row, target.column, 1, target.columnCount);
-      header.numberFormat = [formats.map(() => NUMBER_FORMATS.text)];
-      header.values = [columns.columns.map((c) => c.header)];
-      header.format.font.bold = true;
-    }
-    const range = sheet.getRangeByIndexes(target.row + 1 + start, target.column, count, target.columnCount);
-    // The format first: a text cell keeps "007" and "=1+1" as typed; numbers get their display format.
-    range.numberFormat = rows.map(() => formats);
-    range.values = rows.map((row) => row.map(toExcelValue));
-    if (start === 0) range.format.autofitColumns();
-    try {
-      await context.sync();
-    } catch (error) {
-      if (!isPayloadLimitError(error) || count === 1) throw error;
-      size = cap = Math.ceil(count / 2);
-      continue;
-    }
-    start += count;
-    options.onProgress?.(start, total);
-    size = Math.min(cap, rowsForBytes(rowBytes(rows, formats) * 1.25, total - start));
-    if (start < total) await yieldToHost();
-  }
+  await writeRowBlocks(context, {
+    total: columns.values.length,
+    rowBytes: (start, count) => rowBytes(columns.values.slice(start, start + count), formats),
+    queue(start, count) {
+      if (start === 0) {
+        // Queued with the first block (and again if that sync is refused: a failed sync applies nothing).
+        const header = sheet.getRangeByIndexes(target.row, target.column, 1, target.columnCount);
+        header.numberFormat = [formats.map(() => NUMBER_FORMATS.text)];
+        header.values = [columns.columns.map((c) => c.header)];
+        header.format.font.bold = true;
+      }
+      const rows = columns.values.slice(start, start + count);
+      const range = sheet.getRangeByIndexes(target.row + 1 + start, target.column, count, target.columnCount);
+      // The format first: a text cell keeps "007" and "=1+1" as typed; numbers get their display format.
+      range.numberFormat = rows.map(() => formats);
+      range.values = rows.map((row) => row.map(toExcelValue));
+      if (start === 0) range.format.autofitColumns();
+    },
+    signal: options.signal,
+    onProgress: options.onProgress,
+  });
 }
 
 /** Bytes per row of a block write: its values and its number formats. */
-function rowBytes(rows: Cell[][], formats: string[]): number {
+export function rowBytes(rows: Cell[][], formats: string[]): number {
   if (rows.length === 0) return 1;
   return jsonBytes(rows) / rows.length + jsonBytes(formats);
 }

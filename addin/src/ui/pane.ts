@@ -1,6 +1,6 @@
 /**
  * The task pane: "Open this pane in Excel" outside Excel; inside it, the tabs (Segment, Funnel, Channels,
- * Experiment, Compare), the settings form and the shared status, progress and result areas.
+ * Experiment, Compare, Correlations, Cohorts, Assign), the settings form and the shared status, progress and result areas.
  */
 import type { ReportsApi } from '../api/reports';
 import type { SegmentationApi } from '../api/segment';
@@ -9,7 +9,7 @@ import type { Workbook } from '../excel/workbook';
 import { describeError } from './describe';
 import { ProgressView } from './progress-view';
 import { reportPane } from './report-pane';
-import { CHANNELS, COMPARE, EXPERIMENT, FUNNEL } from './report-specs';
+import { ASSIGN, CHANNELS, COHORTS, COMPARE, CORRELATIONS, EXPERIMENT, FUNNEL } from './report-specs';
 import { segmentPane } from './segment-pane';
 import { Shell } from './shell';
 import type { HostCheck } from './wait-for-excel';
@@ -64,7 +64,8 @@ export async function startPane(doc: Document, services: PaneServices): Promise<
   );
 
   segmentPane(doc, shell, segmentation);
-  for (const spec of [FUNNEL, CHANNELS, EXPERIMENT, COMPARE]) reportPane(doc, shell, reports, spec);
+  for (const spec of [FUNNEL, CHANNELS, EXPERIMENT, COMPARE, CORRELATIONS, COHORTS, ASSIGN])
+    reportPane(doc, shell, reports, spec);
 
   const tabs = [...doc.querySelectorAll<HTMLButtonElement>('.tabs [data-pane]')];
   for (const tab of tabs) {

@@ -1,8 +1,9 @@
 /**
- * The panes whose results are a report sheet (Funnel, Channels, Experiment, Compare): "Use the selection" reads the
- * table and fills the column pickers with guesses from the header; a second table (costs) is read the same way;
- * Run sends the table to the server and writes the report's tables and chart on a new sheet. Each pane's own part
- * is a `ReportSpec`.
+ * The panes whose results are a report sheet (Funnel, Channels, Experiment, Compare, Correlations, Cohorts, Assign):
+ * "Use the selection" reads the table and fills the column pickers with guesses from the header; a second table
+ * (costs) is read the same way; Run sends the table to the server and writes the report's tables and chart on a
+ * new sheet, and, for a pane with per-row results (Assign), its columns beside the rows — into empty cells, or
+ * into inserted ones when the analyst agrees. Each pane's own part is a `ReportSpec`.
  */
 import type { ResultLayout } from '../../../shared/layout/types';
 import type { ReportsApi } from '../api/reports';
@@ -20,6 +21,8 @@ export interface Form {
   required(id: string, field: string): string;
   text(id: string): string;
   setText(id: string, value: string): void;
+  /** Replaces a picker's choices, keeping the current choice when it is still offered. */
+  setOptions(id: string, options: readonly { value: string; label: string }[]): void;
 }
 
 export interface ReportSpec {
@@ -28,8 +31,10 @@ export interface ReportSpec {
   guesses: Record<string, string>;
   /** The same for the second table's pickers. */
   secondGuesses?: Record<string, string>;
-  /** Defaults that depend on the data (the funnel's steps, the comparison's dimensions). */
-  prepare?(form: Form, selection: Selection): void;
+  /** Defaults that depend on the data (the funnel's steps, the comparison's dimensions) or on the server. */
+  prepare?(form: Form, selection: Selection, reports: ReportsApi, signal: AbortSignal): void | Promise<void>;
+  /** Columns the run writes beside the selection's rows (its layout's rowColumns); none when absent. */
+  rowColumns?: number;
   run(
     form: Form,
     main: Selection,
@@ -60,6 +65,11 @@ export function reportPane(doc: Document, shell: Shell, reports: ReportsApi, spe
     },
     text: (id) => $<HTMLInputElement>(id).value.trim(),
     setText: (id, value) => ($<HTMLInputElement>(id).value = value),
+    setOptions(id, options) {
+      const select = $<HTMLSelectElement>(id);
+      const current = select.value;
+      select.replaceChildren(...options.map((o) => new Option(o.label, o.value, false, o.value === current)));
+    },
   };
 
   function fill(selection: Selection, guesses: Record<string, string>): void {
@@ -97,17 +107,17 @@ export function reportPane(doc: Document, shell: Shell, reports: ReportsApi, spe
     select.addEventListener('change', fillLevels);
   }
 
-  function use(selection: Selection): void {
+  async function use(selection: Selection, signal: AbortSignal): Promise<void> {
     main = selection;
     source.textContent = `${selection.address} · ${count(selection.rows.length, 'row')}`;
     fill(selection, spec.guesses);
     fillLevels();
-    spec.prepare?.(form, selection);
+    await spec.prepare?.(form, selection, reports, signal);
   }
 
   pane.querySelector<HTMLButtonElement>('.use-selection')!.addEventListener('click', () =>
     shell.run('Reading the selection…', async (signal) => {
-      use(await shell.read(signal));
+      await use(await shell.read(signal), signal);
       return `Using ${main!.address}: check the columns, then Run.`;
     }),
   );
@@ -122,13 +132,16 @@ export function reportPane(doc: Document, shell: Shell, reports: ReportsApi, spe
   pane.querySelector<HTMLButtonElement>('.run')!.addEventListener('click', () =>
     shell.run('Running…', async (signal) => {
       // Tables chosen earlier are read again from where they are, so the report is of the data as it is now.
-      if (!main) use(await shell.read(signal));
+      if (!main) await use(await shell.read(signal), signal);
       else main = await shell.read(signal, main.address);
       if (second) second = await shell.read(signal, second.address);
+      const insert = spec.rowColumns ? await shell.room(main!, spec.rowColumns, signal) : false;
+      if (insert === null) return null;
       shell.progress.update('server', 0.1, 'Computing on the server…');
       const { layout, summary } = await spec.run(form, main!, second, reports, signal);
-      const written = await shell.write(main!, layout, false);
-      return `${summary} Tables and chart on sheet "${written.sheet}".`;
+      const written = await shell.write(main!, layout, insert);
+      const beside = written.rowColumns ? ` Results beside the rows in ${written.rowColumns};` : '';
+      return `${summary}${beside} Tables and chart on sheet "${written.sheet}".`;
     }),
   );
 }

@@ -121,11 +121,16 @@ export function segmentPane(doc: Document, shell: Shell, api: SegmentationApi): 
           `No usable column in ${selection.address}: no numeric, yes/no or few-valued column besides IDs. Pick features under "Columns and options".`,
         );
       }
-      const insert = await shell.room(selection, 2, signal);
+      const request = segmentRequest(table, chosen);
+      const insert = await shell.room(selection, request.rowMetrics ? 4 : 2, signal);
       if (insert === null) return null;
       shell.progress.update('server', 0, 'Segmenting on the server…');
-      const run = await api.segment(segmentRequest(table, chosen), { signal, onProgress });
-      const written = await shell.write(selection, segmentationLayout(run), insert);
+      const run = await api.segment(request, { signal, onProgress });
+      const metrics =
+        run.rowDistances && run.rowSilhouettes
+          ? { rowDistances: run.rowDistances, rowSilhouettes: run.rowSilhouettes }
+          : {};
+      const written = await shell.write(selection, segmentationLayout(run, metrics), insert);
       shell.showResult(segmentCard(doc, run.segments));
       const quality = run.silhouette != null ? `, silhouette ${run.silhouette.toFixed(2)}` : '';
       return `Segmented ${count(selection.rows.length, 'row')} into ${count(run.k, 'segment')} on ${count(chosen.length, 'feature')}${quality}. Names in ${written.rowColumns}; profiles, k selection and charts on sheet "${written.sheet}".`;
@@ -157,6 +162,7 @@ export function segmentPane(doc: Document, shell: Shell, api: SegmentationApi): 
       missing: $<HTMLSelectElement>('segment-missing').value as SegmentRequest['missing'],
       scaling: $<HTMLSelectElement>('segment-scaling').value as SegmentRequest['scaling'],
       excludeOutliers: $<HTMLInputElement>('segment-outliers').checked,
+      ...($<HTMLInputElement>('segment-metrics').checked ? { rowMetrics: true } : {}),
       ...kOption(),
     };
   }

@@ -666,9 +666,23 @@ class ConditionalFormatCollection {
           describe: ['colorScale.criteria', criteria],
           run: () => {
             if (type !== 'ColorScale') throw invalid('criteria of a colour scale set on another kind of format.');
-            const c = criteria as Record<string, { type?: string; color?: string }>;
+            const c = criteria as Record<string, { type?: string; color?: string; formula?: string | null }>;
             if (!c?.minimum?.type || !c?.maximum?.type)
               throw invalid('A colour scale needs minimum and maximum criteria.');
+            // Excel.ConditionalFormatColorCriterionType; `formula` is "a number, a formula, or null (if type is
+            // lowestValue)" — so the value-based types need one.
+            for (const [at, criterion] of Object.entries(c)) {
+              if (
+                !['LowestValue', 'HighestValue', 'Number', 'Percent', 'Formula', 'Percentile'].includes(criterion.type!)
+              )
+                throw invalid(`Colour scale ${at}: unknown criterion type "${criterion.type}".`);
+              const needsFormula = !['LowestValue', 'HighestValue'].includes(criterion.type!);
+              if (
+                needsFormula &&
+                (criterion.formula === null || criterion.formula === undefined || criterion.formula === '')
+              )
+                throw invalid(`Colour scale ${at}: a ${criterion.type} criterion needs a formula.`);
+            }
             (state as unknown as { model: { criteria: unknown } }).model.criteria = criteria;
           },
         }),

@@ -19,7 +19,7 @@ describe('cohortLayout', () => {
     const retention = layout.sheet.tables[0];
     expect(retention.columns.map((c) => c.header)).toEqual(['Cohort', 'Customers', 'Month 0', 'Month 1', 'Month 2']);
     expect(retention.rows[1]).toEqual(['2025-02', 5, 1, 0.2, null]);
-    expect(retention.colorScale).toEqual({ firstColumn: 2, lastColumn: 4 });
+    expect(retention.colorScale).toEqual({ firstColumn: 2, lastColumn: 4, kind: 'sequential' });
     expect(layout.sheet.notes).toEqual(report.warnings);
   });
 

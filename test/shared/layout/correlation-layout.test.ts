@@ -24,7 +24,7 @@ describe('correlationLayout', () => {
       'channel=Web',
       'flat',
     ]);
-    expect(matrix.colorScale).toEqual({ firstColumn: 1, lastColumn: 5 });
+    expect(matrix.colorScale).toEqual({ firstColumn: 1, lastColumn: 5, kind: 'correlation' });
     expect(matrix.rows[0].slice(0, 2)).toEqual(['clv', 1]);
     // The constant column is an empty cell, not NaN, and its warning is a note.
     expect(matrix.rows[4].slice(1)).toEqual([null, null, null, null, null]);

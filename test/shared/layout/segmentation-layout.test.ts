@@ -75,6 +75,22 @@ describe('segmentationLayout', () => {
     expect(() => segmentationLayout(run, { segmentNames: ['a'] })).toThrow('1 segment names for 6 labels');
   });
 
+  it('segmentationLayout(run, { rowDistances, rowSilhouettes }) writes distance to centre, then silhouette', () => {
+    const { rowColumns } = segmentationLayout(run, {
+      rowDistances: [1.5, 0.25, null, 2, 3, 9],
+      rowSilhouettes: [0.1, 0.2, null, 0.3, NaN, 0],
+    });
+    expect(rowColumns?.columns.map((c) => `${c.header}:${c.format}`)).toEqual([
+      'Segment label:integer',
+      'Segment:text',
+      'Distance to centre:decimal3',
+      'Silhouette:decimal3',
+    ]);
+    expect(rowColumns?.values[0].slice(2)).toEqual([1.5, 0.1]);
+    expect(rowColumns?.values[4].slice(2)).toEqual([3, null]);
+    expect(() => segmentationLayout(run, { rowDistances: [1] })).toThrow('1 row distances for 6 labels');
+  });
+
   it('segmentationLayout(run) profiles each segment with its share and category shares as percentages', () => {
     const profiles = segmentationLayout(run).sheet.tables[0];
     expect(profiles.columns.map((c) => `${c.header}:${c.format}`)).toEqual([
