@@ -8,6 +8,7 @@ import { suite as customersSuite } from './customers';
 import { suite as experimentSuite } from './experiment';
 import { suite as funnelSuite } from './funnel';
 import { suite as importSuite } from './import';
+import { suite as poolSuite } from './pool';
 import { suite as segmentSuite } from './segment';
 import { suite as warehouseSuite } from './warehouse';
 
@@ -25,6 +26,7 @@ const suites: Record<string, BenchSuite> = {
   e2e: e2eSuite,
   customers: customersSuite,
   warehouse: warehouseSuite,
+  pool: poolSuite,
 };
 
 const RESULTS = resolve(__dirname, '..', '..', 'bench', 'results.json');

@@ -10,6 +10,7 @@ import { openDataSource } from '../server/storage/data-source';
 import { DEFAULT_WORKSPACE_ID, WorkspaceEntity } from '../server/storage/entities/workspace.entity';
 import { ConnectedDatasets } from '../server/warehouse/connected-datasets';
 import { connectedFunnel } from '../server/warehouse/connected-funnel';
+import { STATEMENT_STATS_MISSING, statementTotals } from '../server/warehouse/statement-stats';
 import { Warehouse } from '../server/warehouse/warehouse';
 import { importCsvToWarehouse } from '../server/warehouse/warehouse-import';
 import type { FunnelInput } from '../server/funnels/funnel.input';
@@ -32,7 +33,7 @@ function adminUrl(): string | null {
 /**
  * Warehouse-native work on a scratch PostgreSQL database (created and dropped here): the 1M × 10 CSV imported by
  * COPY (importDataset with warehouse: true), and the 10M-event funnel computed inside PostgreSQL on a connected
- * table, with the rows the driver brought back. Runs only when a PostgreSQL URL is configured
+ * table, with the rows the driver brought back and those PostgreSQL counted (pg_stat_statements, when loaded). Runs only when a PostgreSQL URL is configured
  * (QUADRANT_BENCH_PG_URL, QUADRANT_TEST_PG_URL or QUADRANT_DATABASE_URL).
  */
 export const suite: BenchSuite = async () => {
@@ -98,9 +99,16 @@ export const suite: BenchSuite = async () => {
       breakdownColumn: 'device',
     } as FunnelInput;
     const before = warehouse.rowsReturned;
+    const statsBefore = await statementTotals(adminClient, name);
     const t3 = performance.now();
     const report = await connectedFunnel(ctx, { dataset, connected }, input);
     const t4 = performance.now();
+    const statsAfter = await statementTotals(adminClient, name);
+    const measured =
+      statsBefore && statsAfter
+        ? `; pg_stat_statements: ${(statsAfter.rows - statsBefore.rows).toLocaleString('en-US')} rows from ` +
+          `${statsAfter.calls - statsBefore.calls} statements`
+        : `; ${STATEMENT_STATS_MISSING}`;
     results.push({
       name: `funnel on a connected 10M-event table (4 steps, ORDERED, breakdown by device)`,
       oursMs: t4 - t3,
@@ -108,7 +116,7 @@ export const suite: BenchSuite = async () => {
       peerMs: null,
       notes:
         `${(warehouse.rowsReturned - before).toLocaleString('en-US')} rows returned to the server for ` +
-        `${report.users.toLocaleString('en-US')} users at step 1`,
+        `${report.users.toLocaleString('en-US')} users at step 1${measured}`,
     });
     return results;
   } finally {

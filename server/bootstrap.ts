@@ -41,7 +41,11 @@ export async function startServer(config: Config, logDestination?: DestinationSt
   const warehouseUrl = config.warehouseUrl ?? config.databaseUrl;
   const warehouse = warehouseUrl ? new Warehouse(warehouseUrl, config.warehouseWorkMem) : null;
   const connected = warehouse ? new ConnectedDatasets(dataSource, warehouse) : null;
-  const pool = new AnalysisPool({ threads: config.poolThreads, minRows: config.poolMinRows });
+  const pool = new AnalysisPool({
+    threads: config.poolThreads,
+    minRows: config.poolMinRows,
+    minCells: config.poolMinCells,
+  });
   const analyses = new AnalysisRunner(pool, config.analysisTimeoutMs);
   const services: Services = {
     apiKeys: new ApiKeyService(dataSource),

@@ -23,6 +23,8 @@ export interface Config {
   poolThreads: number;
   /** Input rows from which an analysis runs in the worker pool rather than on the event loop. */
   poolMinRows: number;
+  /** Input cells (rows × columns read) from which a report (funnel, channels, …) runs in the worker pool. */
+  poolMinCells: number;
   /** A synchronous analysis still computing after this many milliseconds is stopped (LIMIT_EXCEEDED). */
   analysisTimeoutMs: number;
   /** PEM certificate and key files: when both are set the server speaks HTTPS (Office add-ins need it). */
@@ -68,6 +70,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: !['0', 'false', 'no'].includes((env.QUADRANT_DEMO ?? '1').toLowerCase()),
     poolThreads: Math.max(1, integer(env.QUADRANT_POOL_THREADS, availableParallelism(), 'QUADRANT_POOL_THREADS')),
     poolMinRows: integer(env.QUADRANT_POOL_MIN_ROWS, DEFAULT_POOL_MIN_ROWS, 'QUADRANT_POOL_MIN_ROWS'),
+    poolMinCells: integer(env.QUADRANT_POOL_MIN_CELLS, DEFAULT_POOL_MIN_CELLS, 'QUADRANT_POOL_MIN_CELLS'),
     analysisTimeoutMs: seconds(env.QUADRANT_ANALYSIS_TIMEOUT, 120, 'QUADRANT_ANALYSIS_TIMEOUT'),
     ...tlsFiles(env),
     ...hardening(env),
@@ -115,6 +118,17 @@ function hardening(
  * each way) would cost more than it saves.
  */
 export const DEFAULT_POOL_MIN_ROWS = 5000;
+
+/**
+ * Below this many cells (rows × columns read) a report — funnel, channels, experiment, period comparison,
+ * correlations, cohorts — computes in place. `npm run bench -- pool` times each report in place and through the pool
+ * at 3,000 to 500,000 cells: the size from which in place holds the event loop longer than the hop costs the request
+ * was 4,000–40,000 cells for most of the six on this 2-core machine, up to 400,000 for the funnel (whose hop copies a
+ * TEXT column; the hop: 0.1–18 ms, more under load), moving by a factor of 2–3 between runs. At 50,000 cells every
+ * report computed in place in under 4 ms (about 10 ms on a busy machine), so below it none holds other requests long;
+ * above it they grow to 4–70 ms at 400,000 cells and to seconds at millions.
+ */
+export const DEFAULT_POOL_MIN_CELLS = 50_000;
 
 /** Seconds (fractions allowed, as "0.5") → milliseconds; must be positive. */
 function seconds(value: string | undefined, fallback: number, name: string): number {

@@ -44,6 +44,12 @@ export interface LoadReport {
   /** Peak and starting resident set size of the server process, in MB (null when its pid is unknown). */
   peakRssMb: number | null;
   startRssMb: number | null;
+  /**
+   * CPU time of the server's event-loop thread, and of the whole process (worker threads included), per request
+   * answered, in ms (null when its pid is unknown).
+   */
+  eventLoopCpuMsPerRequest: number | null;
+  processCpuMsPerRequest: number | null;
 }
 
 async function graphql(
@@ -90,6 +96,25 @@ function rssMb(pid: number): number | null {
   }
 }
 
+/** Linux's USER_HZ: /proc reports CPU time in these ticks on every architecture Node supports. */
+const TICKS_PER_SECOND = 100;
+
+/** User + system CPU ms of a process (`/proc/<pid>/stat`) or of one of its threads (`/proc/<pid>/task/<tid>/stat`). */
+function cpuMs(statPath: string): number | null {
+  try {
+    // The fields after the parenthesised command name; utime and stime are the 14th and 15th of the whole line.
+    const fields = readFileSync(statPath, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+  } catch {
+    return null;
+  }
+}
+
+function serverCpuMs(pid: number): { eventLoop: number | null; process: number | null } {
+  // A process's first thread (tid = pid) is the one running the event loop.
+  return { eventLoop: cpuMs(`/proc/${pid}/task/${pid}/stat`), process: cpuMs(`/proc/${pid}/stat`) };
+}
+
 export async function runLoad(options: LoadOptions): Promise<LoadReport> {
   const imported = await graphql(
     options,
@@ -111,6 +136,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
   });
 
   const startRssMb = options.serverPid ? rssMb(options.serverPid) : null;
+  const cpuBefore = options.serverPid ? serverCpuMs(options.serverPid) : null;
   let peakRssMb = startRssMb;
   const sampler = options.serverPid
     ? setInterval(() => {
@@ -147,6 +173,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
       : null,
   ]);
   clearInterval(sampler);
+  const cpuAfter = options.serverPid ? serverCpuMs(options.serverPid) : null;
 
   const report = (
     kind: 'small' | 'heavy',
@@ -164,12 +191,17 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
   });
   const kinds = [report('small', small, smallConnections)];
   if (heavy) kinds.push(report('heavy', heavy, options.heavyConnections));
+  const answered = kinds.reduce((sum, k) => sum + k.requests, 0);
+  const perRequest = (before: number | null | undefined, after: number | null | undefined) =>
+    before != null && after != null && answered > 0 ? (after - before) / answered : null;
   return {
     seconds: options.duration,
     kinds,
     errors: kinds.reduce((sum, k) => sum + k.errors, 0),
     peakRssMb,
     startRssMb,
+    eventLoopCpuMsPerRequest: perRequest(cpuBefore?.eventLoop, cpuAfter?.eventLoop),
+    processCpuMsPerRequest: perRequest(cpuBefore?.process, cpuAfter?.process),
   };
 }
 
@@ -186,6 +218,12 @@ export function formatLoadReport(r: LoadReport, maxRssMb: number): string {
       ? `server memory (RSS): ${r.startRssMb!.toFixed(0)} MB at start, peak ${r.peakRssMb.toFixed(0)} MB`
       : 'server memory: not sampled (give --pid)',
   ];
+  if (r.eventLoopCpuMsPerRequest !== null && r.processCpuMsPerRequest !== null) {
+    lines.push(
+      `server CPU per request: ${r.eventLoopCpuMsPerRequest.toFixed(2)} ms on the event loop, ` +
+        `${r.processCpuMsPerRequest.toFixed(2)} ms in all (analysis threads included)`,
+    );
+  }
   const small = r.kinds.find((k) => k.kind === 'small')!;
   const goal = (ok: boolean, text: string) => `${ok ? 'met   ' : 'MISSED'}  ${text}`;
   lines.push(

@@ -16,20 +16,22 @@ export class AnalysisRunner {
   ) {}
 
   /**
-   * Runs an analysis for a request that waits for its answer.
+   * Runs an analysis for a request that waits for its answer. `size` is the input's rows, or its cells for the
+   * analyses the pool sizes in cells (the reports).
    * @throws LimitExceededError (LIMIT_EXCEEDED) past the timeout; ClientClosedError when `request` aborts first.
    */
   async run<N extends AnalysisName>(
     analysis: N,
     args: AnalysisArgs<N>,
-    rows: number,
+    size: number | { cells: number },
     request?: AbortSignal,
     onProgress?: ProgressCallback,
   ): Promise<AnalysisResult<N>> {
     const timeout = AbortSignal.timeout(this.timeoutMs);
     const signal = request ? AbortSignal.any([request, timeout]) : timeout;
+    const sized = typeof size === 'number' ? { rows: size } : { rows: 0, cells: size.cells };
     try {
-      return await this.dispatch(analysis, args, { rows, signal, ...(onProgress ? { onProgress } : {}) });
+      return await this.dispatch(analysis, args, { ...sized, signal, ...(onProgress ? { onProgress } : {}) });
     } catch (error) {
       if (!isAbortError(error) || !signal.aborted) throw error;
       if (timeout.aborted) {

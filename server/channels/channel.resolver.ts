@@ -1,12 +1,15 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import { InputError } from '../../shared/errors';
-import { channelReport } from '../../shared/channel/channel-report';
 import { getColumn, stringValues } from '../../shared/table/access';
 import { loadTable } from '../analysis/load-table';
+import { runReport } from '../analysis/run-report';
 import { segmentLabelsByKey } from '../analysis/segment-join';
 import type { Context } from '../context';
 import { COST } from '../hardening/costs';
 import { ChannelInput } from './channel.input';
+import type { ChannelOptions } from '../../shared/channel/types';
+import { connectedChannels } from '../warehouse/connected-channels';
+import { connectedSource } from '../warehouse/connected-source';
 import { ChannelReport } from './channel.type';
 
 @Resolver()
@@ -25,6 +28,29 @@ export class ChannelResolver {
         'userColumn',
       );
     }
+    const c = input.costs;
+    const options: ChannelOptions = {
+      channelColumn: input.channelColumn,
+      convertedColumn: input.convertedColumn ?? undefined,
+      valueColumn: input.valueColumn ?? undefined,
+      segmentColumn: input.segmentColumn ?? undefined,
+      costs: c
+        ? {
+            channelColumn: c.channelColumn,
+            spendColumn: c.spendColumn,
+            clicksColumn: c.clicksColumn ?? undefined,
+            impressionsColumn: c.impressionsColumn ?? undefined,
+          }
+        : undefined,
+      targetLtvToCac: input.targetLtvToCac ?? undefined,
+      minLtvToCac: input.minLtvToCac ?? undefined,
+      minUsers: input.minUsers ?? undefined,
+      reduceBelowShare: input.reduceBelowShare ?? undefined,
+      margin: input.margin ?? undefined,
+      lifetimeMonths: input.lifetimeMonths ?? undefined,
+    };
+    const connected = await connectedSource(ctx, input);
+    if (connected) return (await connectedChannels(ctx, connected, input, options)) as ChannelReport;
     const users = await loadTable(ctx, input, [
       input.channelColumn,
       input.convertedColumn,
@@ -32,7 +58,6 @@ export class ChannelResolver {
       input.segmentColumn,
       input.userColumn,
     ]);
-    const c = input.costs;
     const costs = c
       ? await loadTable(ctx, c, [c.channelColumn, c.spendColumn, c.clicksColumn, c.impressionsColumn], 'costs')
       : undefined;
@@ -44,31 +69,11 @@ export class ChannelResolver {
         key === null ? null : (byKey.get(key) ?? null),
       );
     }
-    const report = channelReport(
+    const report = await runReport(ctx, 'channels', {
       users,
-      {
-        channelColumn: input.channelColumn,
-        convertedColumn: input.convertedColumn ?? undefined,
-        valueColumn: input.valueColumn ?? undefined,
-        segmentColumn: input.segmentColumn ?? undefined,
-        segments,
-        costs: c
-          ? {
-              channelColumn: c.channelColumn,
-              spendColumn: c.spendColumn,
-              clicksColumn: c.clicksColumn ?? undefined,
-              impressionsColumn: c.impressionsColumn ?? undefined,
-            }
-          : undefined,
-        targetLtvToCac: input.targetLtvToCac ?? undefined,
-        minLtvToCac: input.minLtvToCac ?? undefined,
-        minUsers: input.minUsers ?? undefined,
-        reduceBelowShare: input.reduceBelowShare ?? undefined,
-        margin: input.margin ?? undefined,
-        lifetimeMonths: input.lifetimeMonths ?? undefined,
-      },
-      costs,
-    );
+      options: segments ? { ...options, segments } : options,
+      ...(costs ? { costs } : {}),
+    });
     return report as ChannelReport;
   }
 }

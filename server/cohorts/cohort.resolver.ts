@@ -1,6 +1,6 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
-import { cohorts } from '../../shared/cohort/cohorts';
 import { loadTable } from '../analysis/load-table';
+import { runReport } from '../analysis/run-report';
 import type { Context } from '../context';
 import { CohortInput } from './cohort.input';
 import { CohortReport } from './cohort.type';
@@ -10,12 +10,13 @@ export class CohortResolver {
   @Query(() => CohortReport, { description: 'Cohorts by first transaction: active customers, retention, revenue.' })
   async cohorts(@Arg('input') input: CohortInput, @Ctx() ctx: Context): Promise<CohortReport> {
     const table = await loadTable(ctx, input, [input.customerColumn, input.dateColumn, input.amountColumn]);
-    return cohorts(table, {
+    const options = {
       customerColumn: input.customerColumn,
       dateColumn: input.dateColumn,
       amountColumn: input.amountColumn ?? undefined,
       period: input.period ?? undefined,
       periods: input.periods ?? undefined,
-    }) as CohortReport;
+    };
+    return (await runReport(ctx, 'cohorts', { table, options })) as CohortReport;
   }
 }

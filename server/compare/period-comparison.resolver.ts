@@ -1,6 +1,6 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
-import { periodComparison } from '../../shared/compare/period-comparison';
 import { loadTable } from '../analysis/load-table';
+import { runReport } from '../analysis/run-report';
 import type { Context } from '../context';
 import { COST } from '../hardening/costs';
 import { connectedPeriodComparison } from '../warehouse/connected-period-comparison';
@@ -19,6 +19,14 @@ export class PeriodComparisonResolver {
     const connected = await connectedSource(ctx, input);
     if (connected) return (await connectedPeriodComparison(connected, input)) as PeriodComparison;
     const table = await loadTable(ctx, input, columns);
-    return periodComparison(table, input) as PeriodComparison;
+    const options = {
+      periodColumn: input.periodColumn,
+      base: input.base,
+      compare: input.compare,
+      dimensions: input.dimensions,
+      valueColumn: input.valueColumn,
+      customersColumn: input.customersColumn,
+    };
+    return (await runReport(ctx, 'periodComparison', { table, options })) as PeriodComparison;
   }
 }

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
-import { correlations } from '../../shared/correlation/correlations';
 import { loadTable } from '../analysis/load-table';
+import { runReport } from '../analysis/run-report';
 import type { Context } from '../context';
 import { CorrelationInput } from './correlation.input';
 import { CorrelationReport } from './correlation.type';
@@ -12,11 +12,12 @@ export class CorrelationResolver {
   })
   async correlations(@Arg('input') input: CorrelationInput, @Ctx() ctx: Context): Promise<CorrelationReport> {
     const table = await loadTable(ctx, input, input.columns);
-    return correlations(table, {
+    const options = {
       columns: input.columns,
       categorical: input.categorical ?? undefined,
       method: input.method ?? undefined,
       target: input.target ?? undefined,
-    }) as CorrelationReport;
+    };
+    return (await runReport(ctx, 'correlations', { table, options })) as CorrelationReport;
   }
 }

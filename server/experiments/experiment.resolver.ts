@@ -1,14 +1,14 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import { InputError } from '../../shared/errors';
-import { experimentReport } from '../../shared/experiment/experiment-report';
 import { sampleSize } from '../../shared/experiment/sample-size';
 import type { ExperimentReport as CoreReport } from '../../shared/experiment/types';
 import { loadTable } from '../analysis/load-table';
+import { runReport } from '../analysis/run-report';
 import { segmentNamesOfRows } from '../analysis/segment-join';
 import type { Context } from '../context';
 import { COST } from '../hardening/costs';
 import { connectedExperiment } from '../warehouse/connected-experiment';
-import { connectedSource, notOnConnected } from '../warehouse/connected-source';
+import { connectedSource } from '../warehouse/connected-source';
 import { ExperimentInput, SampleSizeInput } from './experiment.input';
 import { ExperimentReport, SampleSizeResult } from './experiment.type';
 
@@ -34,13 +34,8 @@ export class ExperimentResolver {
       );
     }
     const connected = await connectedSource(ctx, input);
-    if (connected) {
-      notOnConnected('covariateColumn', input.covariateColumn);
-      notOnConnected('sequential', input.sequential || null);
-      notOnConnected('segmentationId', input.segmentationId);
-    }
     const report: CoreReport = connected
-      ? await connectedExperiment(connected, input)
+      ? await connectedExperiment(ctx, connected, input)
       : await inMemory(ctx, input, columns);
     return {
       ...report,
@@ -65,19 +60,22 @@ async function inMemory(
   const segments = input.segmentationId
     ? await segmentNamesOfRows(ctx, input.segmentationId, table, input.userColumn, input.datasetId)
     : null;
-  return experimentReport(table, {
-    variantColumn: input.variantColumn,
-    control: input.control,
-    conversionColumn: input.conversionColumn,
-    revenueColumn: input.revenueColumn,
-    segmentColumns: input.segmentColumns,
-    alpha: input.alpha,
-    correction: input.correction,
-    pairwise: input.pairwise,
-    expectedSplit: input.expectedSplit,
-    covariateColumn: input.covariateColumn,
-    sequential: input.sequential,
-    sequentialTuning: input.sequentialTuning,
-    segments,
+  return runReport(ctx, 'experiment', {
+    table,
+    options: {
+      variantColumn: input.variantColumn,
+      control: input.control,
+      conversionColumn: input.conversionColumn,
+      revenueColumn: input.revenueColumn,
+      segmentColumns: input.segmentColumns,
+      alpha: input.alpha,
+      correction: input.correction,
+      pairwise: input.pairwise,
+      expectedSplit: input.expectedSplit,
+      covariateColumn: input.covariateColumn,
+      sequential: input.sequential,
+      sequentialTuning: input.sequentialTuning,
+      segments,
+    },
   });
 }

@@ -1,8 +1,8 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import { InputError } from '../../shared/errors';
-import { funnelReport } from '../../shared/funnel/funnel';
 import type { FunnelAttributes } from '../../shared/funnel/types';
 import { loadTable } from '../analysis/load-table';
+import { runReport } from '../analysis/run-report';
 import { segmentLabelsByKey } from '../analysis/segment-join';
 import type { Context } from '../context';
 import { COST } from '../hardening/costs';
@@ -44,9 +44,9 @@ export class FunnelResolver {
     } else if (input.segmentationId) {
       attributes = await segmentLabelsByKey(ctx, input.segmentationId);
     }
-    const report = funnelReport(
+    const report = await runReport(ctx, 'funnel', {
       events,
-      {
+      options: {
         userColumn: input.userColumn,
         stepColumn: input.stepColumn,
         steps: input.steps,
@@ -58,8 +58,8 @@ export class FunnelResolver {
         holdConstant: input.holdConstant ?? undefined,
         stepWindowsSeconds: input.stepWindowsSeconds ?? undefined,
       },
-      attributes,
-    );
+      ...(attributes ? { attributes } : {}),
+    });
     return report as FunnelReport;
   }
 }

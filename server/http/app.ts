@@ -1,5 +1,8 @@
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler, type Express, type Response } from 'express';
 import { existsSync } from 'node:fs';
@@ -49,6 +52,9 @@ export async function createApp(
     validationRules: [depthLimit(config.limits.maxDepth)],
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
+      // Its only effect here was `Cache-Control: no-store` (no field has a cache hint), at the price of a hook on
+      // every resolved field; the header is set below for every /graphql answer instead.
+      ApolloServerPluginCacheControlDisabled(),
       operationLogger(),
       complexityLimit(schema, config.limits.maxComplexity),
     ],
@@ -99,6 +105,7 @@ export async function createApp(
 
   app.use(
     '/graphql',
+    noStore,
     corsForOrigins(config.corsOrigins),
     express.json({ limit: config.bodyLimitBytes, verify: rejectInvalidUtf8 }),
     expressMiddleware(apollo, {
@@ -120,6 +127,12 @@ export async function createApp(
   app.get('/', (_req, res) => res.redirect(config.production ? '/health' : '/graphql'));
   app.use(bodyErrors(config.bodyLimitBytes, logger));
   return { app, apollo };
+}
+
+/** Workspace data must not stay in a browser's or proxy's cache, whatever the answer. */
+function noStore(_req: unknown, res: Response, next: () => void): void {
+  res.setHeader('Cache-Control', 'no-store');
+  next();
 }
 
 /**

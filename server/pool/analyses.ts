@@ -2,6 +2,7 @@ import { runRfm } from '../../shared/segment/rfm';
 import { fitSegmentKs, runSegmentation } from '../../shared/segment/segment';
 import type { RfmOptions, SegmentOptions } from '../../shared/segment/types';
 import type { Table } from '../../shared/table/types';
+import { reportAnalyses } from './report-analyses';
 
 /** Reports work done out of a total (the core's `onProgress` shape). */
 export type ProgressCallback = (done: number, total: number) => void;
@@ -20,6 +21,7 @@ export const analyses = {
     onProgress: ProgressCallback,
   ) => fitSegmentKs(args.table, { ...args.options, onProgress }, args.ks),
   rfm: (args: { table: Table; options: RfmOptions }) => runRfm(args.table, args.options),
+  ...reportAnalyses,
 };
 
 export type AnalysisName = keyof typeof analyses;

@@ -5,6 +5,7 @@ import { Piscina } from 'piscina';
 import { projectRoot } from '../paths';
 import { analyses, type AnalysisArgs, type AnalysisName, type AnalysisResult, type ProgressCallback } from './analyses';
 import type { ProgressMessage, WorkerReply, WorkerTask } from './analysis-worker';
+import { sendSliced } from './sliced-arrays';
 import { transferables } from './transferables';
 import { fromWorkerError } from './worker-error';
 
@@ -16,11 +17,15 @@ export interface PoolOptions {
   threads: number;
   /** Inputs of fewer rows run on the event loop. */
   minRows: number;
+  /** Inputs sized in cells (the reports: funnel, channels, …) run on the event loop below this many; default 0. */
+  minCells?: number;
 }
 
 export interface RunOptions {
-  /** Rows of the input, which decide between the event loop and the pool. */
+  /** Rows of the input, which decide between the event loop and the pool (unless `cells` is given). */
   rows: number;
+  /** Cells of the input (rows × columns of every table), which decide instead of `rows` when given. */
+  cells?: number;
   /** Stops the analysis: its worker thread is terminated and replaced, and `run` rejects with an AbortError. */
   signal?: AbortSignal;
   onProgress?: ProgressCallback;
@@ -30,7 +35,8 @@ export interface RunOptions {
  * Runs the core's analyses off the event loop, in a piscina pool of worker threads, so /health and small queries
  * keep answering while a large segmentation computes. Inputs from `minRows` rows go to the pool, their typed arrays
  * moved (not copied) to the worker and the result's moved back; smaller ones run in place, where a thread would cost
- * more than it saves. The caller must not use an input's typed arrays after handing them over.
+ * more than it saves. The caller must not use an input's typed arrays after handing them over. Long arrays of
+ * strings, which must be copied, cross in slices (see sendSliced) so copying them never holds the event loop long.
  */
 export class AnalysisPool {
   private readonly piscina: Piscina<WorkerTask, WorkerReply> | null;
@@ -60,7 +66,9 @@ export class AnalysisPool {
   ): Promise<AnalysisResult<N>> {
     options.signal?.throwIfAborted();
     const onProgress = options.onProgress ?? (() => undefined);
-    if (this.piscina === null || options.rows < this.options.minRows) {
+    const small =
+      options.cells !== undefined ? options.cells < (this.options.minCells ?? 0) : options.rows < this.options.minRows;
+    if (this.piscina === null || small) {
       const run = analyses[analysis] as (a: AnalysisArgs<N>, p: ProgressCallback) => AnalysisResult<N>;
       return run(args, onProgress);
     }
@@ -68,9 +76,16 @@ export class AnalysisPool {
     const channel = options.onProgress ? new MessageChannel() : null;
     channel?.port1.on('message', (m: ProgressMessage) => onProgress(m.done, m.total));
     try {
-      const task: WorkerTask = { analysis, args, ...(channel ? { progress: channel.port2 } : {}) };
+      const sliced = await sendSliced(args, options.signal);
+      const ports = [...(channel ? [channel.port2] : []), ...(sliced.port ? [sliced.port] : [])];
+      const task: WorkerTask = {
+        analysis,
+        args: sliced.value,
+        ...(channel ? { progress: channel.port2 } : {}),
+        ...(sliced.port ? { slices: sliced.port } : {}),
+      };
       const reply = await this.piscina.run(task, {
-        transferList: [...transferables(args), ...(channel ? [channel.port2] : [])],
+        transferList: [...transferables(sliced.value), ...ports],
         signal: options.signal ?? null,
       });
       if (!reply.ok) throw fromWorkerError(reply.error);

@@ -1,14 +1,20 @@
 import type { MessagePort } from 'node:worker_threads';
 import { move, transferableSymbol, valueSymbol } from 'piscina';
 import { analyses, type AnalysisName } from './analyses';
+import { receiveSliced } from './sliced-arrays';
 import { transferables } from './transferables';
 import { toWorkerError, type WorkerError } from './worker-error';
+import { lowerWorkerThreadPriority } from './worker-priority';
+
+lowerWorkerThreadPriority();
 
 /** What the event loop sends a worker: the analysis, its plain arguments, and a port for progress reports. */
 export interface WorkerTask {
   analysis: AnalysisName;
   args: unknown;
   progress?: MessagePort;
+  /** The long arrays taken out of `args`, in slices (see sendSliced). */
+  slices?: MessagePort;
 }
 
 export type WorkerReply = { ok: true; value: unknown } | { ok: false; error: WorkerError };
@@ -31,7 +37,7 @@ export default function runTask(task: WorkerTask): unknown {
   const report = throttled(task.progress);
   try {
     const run = analyses[task.analysis] as (args: unknown, onProgress: typeof report.progress) => unknown;
-    const value = run(task.args, report.progress);
+    const value = run(receiveSliced(task.args, task.slices), report.progress);
     report.flush();
     const reply: WorkerReply = { ok: true, value };
     return move({

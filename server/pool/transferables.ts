@@ -31,5 +31,8 @@ export function transferables(value: unknown): ArrayBuffer[] {
   return [...found] as ArrayBuffer[];
 }
 
-/** Tables and results nest a few levels (result → segments → features); deeper objects hold no typed arrays. */
-const MAX_DEPTH = 4;
+/**
+ * Tables and results nest a few levels (result → segments → features; a funnel's args → attributes → table →
+ * columns → column); deeper objects hold no typed arrays.
+ */
+const MAX_DEPTH = 5;

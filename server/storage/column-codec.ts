@@ -33,6 +33,13 @@ export function decodeTextChunk(data: Buffer): (string | null)[] {
   return JSON.parse(data.toString('utf8')) as (string | null)[];
 }
 
+/** A whole chunk of a column of `type`, decoded into its own array. */
+export function decodeChunk(type: ColumnType, data: Buffer): Float64Array | Int32Array | (string | null)[] {
+  if (isNumericType(type)) return new Float64Array(alignedCopy(data), 0, data.byteLength / 8);
+  if (type === 'CATEGORY') return new Int32Array(alignedCopy(data), 0, data.byteLength / 4);
+  return decodeTextChunk(data);
+}
+
 export function isNumericType(type: ColumnType): boolean {
   return type === 'NUMBER' || type === 'DATE' || type === 'BOOLEAN';
 }

@@ -8,6 +8,7 @@ import { DatasetEntity } from './entities/dataset.entity';
 import { SegmentationEntity } from './entities/segmentation.entity';
 import { WorkspaceEntity } from './entities/workspace.entity';
 import { migrations } from './migrations';
+import { sqliteWithoutTraces } from './sqlite-driver';
 import { serialiseTransactions } from './write-queue';
 
 export const entities = [WorkspaceEntity, DatasetEntity, AppSettingEntity, SegmentationEntity];
@@ -41,6 +42,7 @@ export async function openDataSource(config: Pick<Config, 'sqlitePath' | 'databa
   const options: DataSourceOptions = {
     ...common,
     type: 'sqlite',
+    driver: sqliteWithoutTraces,
     database: config.sqlitePath,
     enableWAL: true,
     busyTimeout: SQLITE_BUSY_TIMEOUT_MS,

@@ -1,11 +1,27 @@
 import { InputError, LimitError } from '../../shared/errors';
 import { experimentFromAggregates } from '../../shared/experiment/experiment-from-aggregates';
-import { MAX_SEGMENT_VALUES, quoteList, resolveSplit } from '../../shared/experiment/experiment-report';
-import { CORRECTIONS, type ExperimentReport, type VariantGroup } from '../../shared/experiment/types';
+import {
+  MAX_SEGMENT_VALUES,
+  quoteList,
+  resolveSplit,
+  sequentialOption,
+  sequentialWarning,
+} from '../../shared/experiment/experiment-report';
+import {
+  CORRECTIONS,
+  type CovariateSummary,
+  type ExperimentReport,
+  type VariantGroup,
+} from '../../shared/experiment/types';
+
+/** The name segmentation readouts are reported under, as in memory. */
+const SEGMENTS_COLUMN = 'segment';
 import type { ExperimentInput } from '../experiments/experiment.input';
 import type { StoredColumn } from '../storage/entities/dataset.entity';
 import { textSql } from './column-types';
-import { columnOf, type ConnectedSource } from './connected-source';
+import { columnOf, Params, type ConnectedSource } from './connected-source';
+import { segmentLabelsByKey } from '../analysis/segment-join';
+import type { Context } from '../context';
 import { col, fromItem } from './relation';
 
 /**
@@ -14,8 +30,18 @@ import { col, fromItem } from './relation';
  * exact numeric sum and sum of squares of revenue; the statistics are computed here by the same core as the
  * in-memory report (experimentFromAggregates). A connected table has no row order, so variants and segment values
  * are listed in text order (the in-memory report lists them by first appearance); every figure is the same.
+ *
+ * The issue-15 options run here too: CUPED (covariateColumn) from the per-variant numeric sums of x, x² and x·y
+ * (mean, variance and covariance with revenue, as GroupedCovariances gives them), the sequential test (it needs
+ * only the same per-variant figures), any correction (BENJAMINI_HOCHBERG included), and readouts by a stored
+ * segmentation, sent as bound arrays of keys and segment names and joined on userColumn (a connected table has no
+ * row order, so a join by position is refused).
  */
-export async function connectedExperiment(source: ConnectedSource, input: ExperimentInput): Promise<ExperimentReport> {
+export async function connectedExperiment(
+  ctx: Context,
+  source: ConnectedSource,
+  input: ExperimentInput,
+): Promise<ExperimentReport> {
   const { dataset, connected } = source;
   const alpha = input.alpha ?? 0.05;
   if (!(alpha > 0 && alpha < 1)) throw new InputError(`alpha: ${alpha} must be between 0 and 1 (exclusive)`, 'alpha');
@@ -23,14 +49,46 @@ export async function connectedExperiment(source: ConnectedSource, input: Experi
   if (!CORRECTIONS.includes(correction)) {
     throw new InputError(`correction: "${correction}"; expected ${CORRECTIONS.join(', ')}`, 'correction');
   }
+  const sequentialTuning = sequentialOption(input);
+  const early: string[] = [];
+  if (sequentialTuning !== null) early.push(sequentialWarning(sequentialTuning, alpha));
+  if (sequentialTuning !== null && input.pairwise) {
+    early.push(
+      'pairwise: comparisons between non-control variants stay fixed-horizon; only those against the control are sequential',
+    );
+  }
+  if (input.covariateColumn && !input.revenueColumn) {
+    throw new InputError('covariateColumn: CUPED adjusts revenue, so it needs a revenueColumn', 'covariateColumn');
+  }
+  if (input.segmentationId && !input.userColumn) {
+    throw new InputError(
+      `userColumn: a connected dataset has no row order to match segmentation "${input.segmentationId}" by ` +
+        'position; give userColumn to join on its key column',
+      'userColumn',
+    );
+  }
   const variant = columnOf(dataset, input.variantColumn, 'variantColumn');
   const conversion = columnOf(dataset, input.conversionColumn, 'conversionColumn');
   const revenue = input.revenueColumn ? columnOf(dataset, input.revenueColumn, 'revenueColumn', ['NUMBER']) : null;
+  const covariate = input.covariateColumn
+    ? columnOf(dataset, input.covariateColumn, 'covariateColumn', ['NUMBER'])
+    : null;
+  const user = input.userColumn ? columnOf(dataset, input.userColumn, 'userColumn') : null;
+  const membership = input.segmentationId ? await segmentLabelsByKey(ctx, input.segmentationId) : null;
   const segments = (input.segmentColumns ?? []).map((name) => columnOf(dataset, name, 'segmentColumns'));
   const from = fromItem(dataset.definition!);
   const flag = conversionSql(conversion);
   const v = textSql(col(variant.name), variant.type);
   const r = revenue ? `${col(revenue.name)}::numeric` : null;
+  const xRaw = covariate ? `nullif(${col(covariate.name)}::float8, 'NaN')` : 'NULL::float8';
+  const params = new Params();
+  // A key listed twice takes its last segment, as a Map built from the keys does in memory.
+  const join =
+    membership && user
+      ? ` LEFT JOIN (SELECT key, (array_agg(val ORDER BY ord DESC))[1] AS val FROM unnest(` +
+        `${params.bind(membership.keys)}::text[], ${params.bind(membership.values)}::text[]) ` +
+        `WITH ORDINALITY AS m(key, val, ord) GROUP BY key) AS a ON a.key = ${textSql(col(user.name), user.type)}`
+      : '';
 
   return connected.run(dataset, async (q) => {
     const checks = [
@@ -43,13 +101,25 @@ export async function connectedExperiment(source: ConnectedSource, input: Experi
         ? `min(${col(revenue!.name)}::text) FILTER (WHERE ${r} < 0 OR ${col(revenue!.name)}::float8 = 'Infinity')`
         : 'NULL',
       r ? `count(*) FILTER (WHERE ${r} IS NULL AND ${flag.value} = 1)` : '0',
+      covariate ? `count(*) FILTER (WHERE ${xRaw} IS NULL)` : '0',
+      covariate ? `count(*) FILTER (WHERE ${xRaw} IN ('Infinity', '-Infinity'))` : '0',
+      covariate ? `min(${xRaw}) FILTER (WHERE ${xRaw} IN ('Infinity', '-Infinity'))` : 'NULL',
+      membership ? 'count(*) FILTER (WHERE a.val IS NULL)' : '0',
       ...segments.flatMap((s) => [
         `count(*) FILTER (WHERE ${col(s.name)} IS NULL)`,
         `count(DISTINCT ${textSql(col(s.name), s.type)})`,
       ]),
     ];
-    const [row] = await q.rows(`SELECT ${checks.join(', ')} FROM ${from}`);
+    const [row] = await q.rows(`SELECT ${checks.join(', ')} FROM ${from}${join}`, params.values);
     const [noVariant, blankConversions, invalid, invalidExample, badRevenue, badRevenueExample, blankConverters] = row;
+    const [blankCovariates, infiniteCovariates, infiniteExample, notSegmented] = row.slice(7, 11).map(Number);
+    if (infiniteCovariates > 0) {
+      throw new InputError(
+        `covariateColumn: column "${covariate!.name}" holds ${infiniteCovariates} value(s) such as ${infiniteExample}; ` +
+          'expected a finite number',
+        'covariateColumn',
+      );
+    }
     if (Number(invalid) > 0) {
       throw new InputError(
         `conversionColumn: column "${conversion.name}" holds ${Number(invalid)} value(s) such as "${invalidExample}"; ` +
@@ -64,7 +134,7 @@ export async function connectedExperiment(source: ConnectedSource, input: Experi
         'revenueColumn',
       );
     }
-    const warnings: string[] = [];
+    const warnings: string[] = [...early];
     if (Number(noVariant) > 0)
       warnings.push(`variantColumn: ${Number(noVariant)} row(s) with no variant were left out`);
     if (Number(blankConversions) > 0) {
@@ -73,8 +143,14 @@ export async function connectedExperiment(source: ConnectedSource, input: Experi
     if (Number(blankConverters) > 0) {
       warnings.push(`revenueColumn: ${Number(blankConverters)} converting row(s) have no revenue and count as 0`);
     }
+    if (blankCovariates > 0) warnings.push(`covariateColumn: ${blankCovariates} blank cell(s) count as 0`);
+    if (notSegmented > 0) {
+      warnings.push(
+        `${SEGMENTS_COLUMN}: ${notSegmented} row(s) not in any segment of the segmentation are left out of its readouts`,
+      );
+    }
     segments.forEach((s, i) => {
-      const [missing, distinct] = [Number(row[7 + 2 * i]), Number(row[8 + 2 * i])];
+      const [missing, distinct] = [Number(row[11 + 2 * i]), Number(row[12 + 2 * i])];
       if (distinct > MAX_SEGMENT_VALUES) {
         throw new LimitError(
           `segmentColumns: column "${s.name}" has ${distinct} values; at most ${MAX_SEGMENT_VALUES} can be reported`,
@@ -86,22 +162,31 @@ export async function connectedExperiment(source: ConnectedSource, input: Experi
       }
     });
 
+    const y = 'coalesce(revenue, 0)';
     const sums = r
-      ? `, sum(coalesce(${r}, 0))::text, ((sum(coalesce(${r}, 0) ^ 2) - sum(coalesce(${r}, 0)) ^ 2 / count(*)) / ` +
-        'nullif(count(*) - 1, 0))::text'
+      ? `, sum(${y})::text, ((sum(${y} ^ 2) - sum(${y}) ^ 2 / count(*)) / nullif(count(*) - 1, 0))::text`
       : ', NULL, NULL';
-    const base = `SELECT ${v} AS variant, coalesce(${flag.value}, 0) AS converted`;
+    const covariances = covariate
+      ? ', (sum(x) / count(*))::text, ((sum(x ^ 2) - sum(x) ^ 2 / count(*)) / nullif(count(*) - 1, 0))::text, ' +
+        `((sum(x * ${y}) - sum(x) * sum(${y}) / count(*)) / nullif(count(*) - 1, 0))::text`
+      : '';
+    const figures = `count(*), sum(converted)${sums}${covariances}`;
+    const base =
+      `SELECT ${v} AS variant, coalesce(${flag.value}, 0) AS converted, ${r ?? 'NULL::numeric'} AS revenue, ` +
+      `${covariate ? `coalesce(${xRaw}, 0)::numeric` : 'NULL::numeric'} AS x, ` +
+      `${membership ? 'a.val' : 'NULL::text'} AS label` +
+      segments.map((s, i) => `, ${textSql(col(s.name), s.type)} AS s${i}`).join('') +
+      ` FROM ${from}${join} WHERE ${col(variant.name)} IS NOT NULL`;
     const parts = [
-      `SELECT NULL::int, NULL::text, variant, count(*), sum(converted)${sums} FROM ` +
-        `(${base}${r ? `, ${col(revenue!.name)}` : ''} FROM ${from} WHERE ${col(variant.name)} IS NOT NULL) AS q GROUP BY variant`,
+      `SELECT NULL::int, NULL::text, variant, ${figures} FROM r GROUP BY variant`,
       ...segments.map(
-        (s, i) =>
-          `SELECT ${i}, segment, variant, count(*), sum(converted)${sums} FROM (${base}, ${textSql(col(s.name), s.type)} AS segment` +
-          `${r ? `, ${col(revenue!.name)}` : ''} FROM ${from} WHERE ${col(variant.name)} IS NOT NULL AND ${col(s.name)} IS NOT NULL) AS q ` +
-          'GROUP BY segment, variant',
+        (_, i) => `SELECT ${i}, s${i}, variant, ${figures} FROM r WHERE s${i} IS NOT NULL GROUP BY s${i}, variant`,
       ),
+      ...(membership
+        ? [`SELECT -1, label, variant, ${figures} FROM r WHERE label IS NOT NULL GROUP BY label, variant`]
+        : []),
     ];
-    const rows = await q.rows(parts.join('\nUNION ALL\n'));
+    const rows = await q.rows(`WITH r AS NOT MATERIALIZED (${base})\n${parts.join('\nUNION ALL\n')}`, params.values);
     const names = [...new Set(rows.filter((x) => x[0] === null).map((x) => x[2] as string))].sort(byText);
     const control = names.indexOf(input.control);
     if (control < 0) {
@@ -126,6 +211,7 @@ export async function connectedExperiment(source: ConnectedSource, input: Experi
           users,
           conversions: found ? Number(found[4]) : 0,
           revenue: r ? summary(users, found?.[5] as string | undefined, found?.[6] as string | null | undefined) : null,
+          covariate: covariate ? covariance(users, found) : null,
         };
       });
     const overall = groupsOf(rows.filter((x) => x[0] === null));
@@ -134,6 +220,8 @@ export async function connectedExperiment(source: ConnectedSource, input: Experi
       const values = [...new Set(mine.map((x) => x[1] as string))].sort(byText);
       return values.map((value) => ({ column: s.name, value, groups: groupsOf(mine.filter((x) => x[1] === value)) }));
     });
+    const readouts = rows.filter((x) => x[0] === -1);
+    const labels = [...new Set(readouts.map((x) => x[1] as string))].sort(byText);
     return experimentFromAggregates({
       names,
       control,
@@ -143,9 +231,20 @@ export async function connectedExperiment(source: ConnectedSource, input: Experi
       expectedSplit,
       overall,
       segments: segmentGroups,
+      sequentialTuning,
+      segmentation: membership && {
+        column: SEGMENTS_COLUMN,
+        readouts: labels.map((value) => ({ value, groups: groupsOf(readouts.filter((x) => x[1] === value)) })),
+      },
       warnings,
     });
   });
+}
+
+/** The covariate's mean, variance and covariance with revenue, from the exact numeric sums PostgreSQL computed. */
+function covariance(n: number, found: unknown[] | undefined): CovariateSummary {
+  const at = (i: number) => (found?.[i] === null || found?.[i] === undefined ? NaN : Number(found[i]));
+  return { mean: n > 0 ? at(7) : NaN, variance: n > 1 ? at(8) : NaN, covariance: n > 1 ? at(9) : NaN };
 }
 
 /** n, mean and sample variance from the exact numeric sum and variance PostgreSQL computed. */

@@ -6,6 +6,7 @@ import {
   checkStepNames,
   funnelOrder,
 } from '../../shared/funnel/funnel';
+import { checkExclusions, checkStepWindows } from '../../shared/funnel/funnel-codes';
 import { funnelFromAggregates, medianOfMiddles } from '../../shared/funnel/funnel-from-aggregates';
 import type { FunnelReport, Percentiles } from '../../shared/funnel/types';
 import type { ColumnType } from '../../shared/table/types';
@@ -15,7 +16,7 @@ import { segmentLabelsByKey } from '../analysis/segment-join';
 import type { Context } from '../context';
 import type { FunnelInput } from '../funnels/funnel.input';
 import { textSql } from './column-types';
-import { columnOf, connectedSource, notOnConnected, Params, type ConnectedSource } from './connected-source';
+import { columnOf, connectedSource, Params, type ConnectedSource } from './connected-source';
 import {
   countsSql,
   mediansSql,
@@ -32,6 +33,7 @@ import type { ReadQuery } from './warehouse';
  * median gaps run as SQL (funnel-sql.ts), so only a handful of rows per group come back; the report is assembled by
  * the same core functions as the in-memory funnel (funnelFromAggregates). Inline, stored or segmentation
  * attributes are sent as bound arrays and joined there; a connected attributes dataset is joined as a subquery.
+ * Per-step windows, holdConstant and exclusions are pushed down too (see pathsSql).
  */
 export async function connectedFunnel(
   ctx: Context,
@@ -39,9 +41,6 @@ export async function connectedFunnel(
   input: FunnelInput,
 ): Promise<FunnelReport> {
   const { dataset, connected } = source;
-  notOnConnected('exclusions', input.exclusions);
-  notOnConnected('holdConstant', input.holdConstant);
-  notOnConnected('stepWindowsSeconds', input.stepWindowsSeconds);
   const steps = input.steps;
   checkStepNames(steps);
   const warnings: string[] = [];
@@ -87,6 +86,36 @@ export async function connectedFunnel(
           ms: (e) => `(${e} * 1000)`,
           within: (e, start, seconds) => `${e} * 1000 - ${start} * 1000 <= ${seconds} * 1000`,
         };
+  const stepWindows = input.stepWindowsSeconds ?? null;
+  if (stepWindows !== null) {
+    if (order !== 'ORDERED' || !time) {
+      throw new InputError(
+        'stepWindowsSeconds: needs order ORDERED and a timeColumn (a path in time)',
+        'stepWindowsSeconds',
+      );
+    }
+    checkStepWindows(stepWindows, steps.length);
+  }
+  const holdConstant = input.holdConstant?.length ? input.holdConstant : null;
+  const exclusions = input.exclusions?.length ? input.exclusions : null;
+  for (const [argument, given] of [
+    ['holdConstant', holdConstant],
+    ['exclusions', exclusions],
+  ] as const) {
+    if (given && (order !== 'ORDERED' || !time)) {
+      throw new InputError(`${argument}: needs order ORDERED and a timeColumn (a path in time)`, argument);
+    }
+  }
+  const held = (holdConstant ?? []).map((name) => columnOf(dataset, name, 'holdConstant'));
+  const excludedNames = [...new Set((exclusions ?? []).map((e) => e.step))];
+  checkExclusions(
+    exclusions?.map((e) => ({
+      event: excludedNames.indexOf(e.step),
+      afterStep: e.afterStep,
+      beforeStep: e.beforeStep,
+    })),
+    steps.length,
+  );
   const from = fromItem(dataset.definition!);
   const join = await attributeRows(ctx, input);
   /** The funnel's SQL options with every value bound into `params`, for one statement. */
@@ -99,6 +128,12 @@ export async function connectedFunnel(
     stepCount: steps.length,
     order,
     window: window === undefined ? null : `${params.bind(window)}::float8`,
+    stepWindows: stepWindows && stepWindows.map((w) => (w === null ? null : `${params.bind(w)}::float8`)),
+    hold: held.map((h) => col(h.name)),
+    exclusions: exclusions && {
+      names: params.bind(excludedNames),
+      rules: exclusions.map((e) => ({ ...e, step: `${params.bind(e.step)}::text` })),
+    },
     breakdown: breakdownColumn
       ? { kind: 'column', value: textSql(col(breakdownColumn.name), breakdownColumn.type) }
       : join
@@ -113,6 +148,7 @@ export async function connectedFunnel(
 
   return connected.run(dataset, async (q) => {
     await checkStepRows(q, from, user.name, step.name, timeSql, steps, timeColumn, warnings);
+    if (exclusions) await checkExcludedRows(q, from, user.name, step.name, timeSql!, excludedNames, timeColumn!);
     let values: string[] | null = null;
     let breakdownSource: [string, string] | undefined;
     if (breakdownColumn) {
@@ -234,6 +270,34 @@ async function checkStepRows(
   const noUser = rows.reduce((sum, r) => sum + Number(r[2]), 0);
   if (noUser > 0) {
     warnings.push(`userColumn: left out ${noUser} funnel-step row${noUser === 1 ? '' : 's'} with no user in "${user}"`);
+  }
+}
+
+/** Every excluded step occurs in the step column; every excluded event with a user has a time. */
+async function checkExcludedRows(
+  q: ReadQuery,
+  from: string,
+  user: string,
+  step: string,
+  time: FunnelTime,
+  names: readonly string[],
+  timeColumn: string,
+): Promise<void> {
+  const rows = await q.rows<[string, string]>(
+    `SELECT ${col(step)}::text, count(*) FILTER (WHERE ${col(user)} IS NOT NULL AND (${time.raw}) IS NULL) ` +
+      `FROM ${from} WHERE ${col(step)}::text = ANY($1::text[]) GROUP BY 1 ORDER BY 1`,
+    [names],
+  );
+  const absent = names.find((name) => !rows.some((r) => r[0] === name));
+  if (absent !== undefined) {
+    throw new InputError(`exclusions: step "${absent}" not found in column "${step}"`, 'exclusions');
+  }
+  const untimed = rows.find((r) => Number(r[1]) > 0);
+  if (untimed) {
+    throw new InputError(
+      `timeColumn: ${Number(untimed[1])} row(s) of excluded event "${untimed[0]}" have no time in column "${timeColumn}"`,
+      'timeColumn',
+    );
   }
 }
 

@@ -41,12 +41,6 @@ export function columnOf(
   return column;
 }
 
-/** Refuses an option the warehouse path does not compute yet, naming it. */
-export function notOnConnected(option: string, given: unknown): void {
-  if (given === undefined || given === null || (Array.isArray(given) && given.length === 0)) return;
-  throw new InputError(`${option}: not supported on connected datasets yet`, option);
-}
-
 /** Binds values as $1, $2, … so nothing a user typed is ever spliced into SQL text. */
 export class Params {
   readonly values: unknown[] = [];

@@ -31,6 +31,12 @@ export interface FunnelSqlOptions {
   order: FunnelOrder;
   /** The bound window in seconds, or null. */
   window: string | null;
+  /** Per step, the bound window in seconds from the previous step's counted event, or null (entry 0 unused). */
+  stepWindows: (string | null)[] | null;
+  /** ORDERED: the holdConstant columns, quoted; every counted event must share the step-1 event's values. */
+  hold: string[];
+  /** ORDERED: the exclusion rules, each with its bound excluded step name; `names` binds all of them. */
+  exclusions: { names: string; rules: { step: string; afterStep: number; beforeStep: number }[] } | null;
   breakdown: SqlBreakdown;
 }
 
@@ -41,7 +47,10 @@ export interface FunnelSqlOptions {
  *
  * ORDERED follows funnelPaths' greedy rule: c1 is the earliest step-1 event; each next step's time is the earliest
  * event at that step at or after the previous step's time (ties count as in order), and, with a window, at most
- * the window after the step-1 time. ANY takes the first event at each step. `ev` is NOT MATERIALIZED so each use is
+ * the window after the step-1 time and at most its step window (stepWindowsSeconds) after the previous step's
+ * time: the earliest event is the one funnelPaths tries, and a later one could only be further out. With
+ * holdConstant, only events sharing the counted step-1 event's values (NULL matching NULL) are candidates; with
+ * exclusions, an excluded event strictly between the afterStep time and the candidate ends the path. ANY takes the first event at each step. `ev` is NOT MATERIALIZED so each use is
  * a scan PostgreSQL (and Citus) can push down rather than a temporary copy of the events; steps are compared by
  * name with the bound step list, so the planner estimates each step's rows from the column's statistics. Times
  * are compared in their own type and converted to milliseconds only on the per-user rows.
@@ -59,9 +68,11 @@ export function pathsSql(o: FunnelSqlOptions): string {
     o.breakdown?.kind === 'column'
       ? `, (array_agg(val ORDER BY t, val NULLS LAST) FILTER (WHERE step = ${name(1)}))[1] AS val`
       : '';
+  const holds = o.hold.map((_, i) => `h${i + 1}`);
+  const holdValues = o.hold.map((h, i) => `, ${h} AS h${i + 1}`).join('');
   const ev =
     `ev AS NOT MATERIALIZED (SELECT ${col(o.user)} AS usr, ${col(o.step)}::text AS step, ` +
-    `${o.time?.raw ?? 'NULL::float8'} AS t${value} FROM ${o.from} ` +
+    `${o.time?.raw ?? 'NULL::float8'} AS t${value}${holdValues} FROM ${o.from} ` +
     `WHERE ${col(o.user)} IS NOT NULL AND ${col(o.step)}::text = ANY(${o.steps}::text[]))`;
   const did = stepNumbers.map((k) => `bool_or(step = ${name(k)}) AS d${k}`).join(', ');
   const ctes = [ev];
@@ -72,15 +83,47 @@ export function pathsSql(o: FunnelSqlOptions): string {
     times = '';
   } else {
     ctes.push(`did AS (SELECT usr, ${did}${firstValue} FROM ev GROUP BY usr)`);
-    ctes.push(`c1 AS (SELECT usr, min(t) AS t1 FROM ev WHERE step = ${name(1)} GROUP BY usr)`);
+    // The step-1 event's held values: the earliest step-1 event's; on a tie in time, the smallest values.
+    const byEarliest = ['t', ...holds.map((h) => `${h} NULLS LAST`)].join(', ');
+    const firstHolds = holds.map((h) => `, (array_agg(${h} ORDER BY ${byEarliest}))[1] AS ${h}`).join('');
+    ctes.push(`c1 AS (SELECT usr, min(t) AS t1${firstHolds} FROM ev WHERE step = ${name(1)} GROUP BY usr)`);
+    if (o.exclusions) {
+      ctes.push(
+        `xev AS NOT MATERIALIZED (SELECT ${col(o.user)} AS usr, ${col(o.step)}::text AS step, ${o.time!.raw} AS t ` +
+          `FROM ${o.from} WHERE ${col(o.user)} IS NOT NULL AND ${col(o.step)}::text = ANY(${o.exclusions.names}::text[]))`,
+      );
+    }
     for (let k = 2; k <= s; k++) {
       const p = `c${k - 1}`;
       const carried = Array.from({ length: k - 1 }, (_, i) => `min(${p}.t${i + 1}) AS t${i + 1}`).join(', ');
+      const carriedHolds = holds.map((h) => `, ${p}.${h}`).join('');
       const window = o.window === null || !o.time ? '' : ` AND ${o.time.within('e.t', `${p}.t1`, o.window)}`;
+      const stepWindow = o.stepWindows?.[k - 1] ?? null;
+      const fromPrevious =
+        stepWindow === null || !o.time ? '' : ` AND ${o.time.within('e.t', `${p}.t${k - 1}`, stepWindow)}`;
+      const held = holds.map((h) => ` AND e.${h} IS NOT DISTINCT FROM ${p}.${h}`).join('');
+      const rules = (o.exclusions?.rules ?? []).filter((r) => r.afterStep < k && k <= r.beforeStep);
+      const candidate = rules.length > 0 ? `c${k}x` : `c${k}`;
       ctes.push(
-        `c${k} AS (SELECT ${p}.usr, ${carried}, min(e.t) AS t${k} FROM ${p} LEFT JOIN ev e ` +
-          `ON e.usr = ${p}.usr AND e.step = ${name(k)} AND e.t >= ${p}.t${k - 1}${window} GROUP BY ${p}.usr)`,
+        `${candidate} AS (SELECT ${p}.usr, ${carried}, min(e.t) AS t${k}${carriedHolds} FROM ${p} LEFT JOIN ev e ` +
+          `ON e.usr = ${p}.usr AND e.step = ${name(k)} AND e.t >= ${p}.t${k - 1}${window}${fromPrevious}${held} ` +
+          `GROUP BY ${p}.usr${carriedHolds})`,
       );
+      if (rules.length > 0) {
+        // The earliest candidate is the one funnelPaths tries: an excluded event strictly between the time counted
+        // at afterStep and it ends the path before step k (a later candidate would be after the same event).
+        const between = rules
+          .map((r) => `(x.step = ${r.step} AND x.t > c.t${r.afterStep} AND x.t < c.t${k})`)
+          .join(' OR ');
+        const kept = [...Array.from({ length: k }, (_, i) => `c.t${i + 1}`), ...holds.map((h) => `c.${h}`)].join(', ');
+        const earlier = Array.from({ length: k - 1 }, (_, i) => `c.t${i + 1}`).join(', ');
+        // A join on the user, not a correlated EXISTS: PostgreSQL hashes it, and Citus keeps it on the workers.
+        ctes.push(
+          `c${k} AS (SELECT c.usr, ${earlier}, CASE WHEN bool_or(x.usr IS NOT NULL) THEN NULL ELSE c.t${k} END AS t${k}` +
+            `${holds.map((h) => `, c.${h}`).join('')} FROM ${candidate} c LEFT JOIN xev x ON x.usr = c.usr AND ` +
+            `(${between}) GROUP BY c.usr, ${kept})`,
+        );
+      }
     }
     times = `, ${stepNumbers.map((k) => `c${s}.t${k}`).join(', ')}`;
   }

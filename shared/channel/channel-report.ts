@@ -2,24 +2,16 @@ import { InputError } from '../errors';
 import { encodeColumn, getColumn, numericValues } from '../table/access';
 import type { Table } from '../table/types';
 import { costsByChannel } from './channel-costs';
-import { channelFigures, overallFigures } from './channel-metrics';
-import { channelSegmentMetrics } from './channel-segments';
-import { channelTotals, type ChannelRows } from './channel-totals';
-import { recommendChannel } from './recommendation';
-import { unitEconomics } from './unit-economics';
 import {
-  DEFAULT_THRESHOLDS,
-  type ChannelCosts,
-  type ChannelMetrics,
-  type ChannelOptions,
-  type ChannelReport,
-  type ChannelSegmentMetrics,
-  type ChannelTotals,
-  type RecommendationThresholds,
-} from './types';
-
-/** Segment of the rows whose segment is missing. */
-export const MISSING_SEGMENT = '(missing)';
+  MISSING_SEGMENT,
+  channelReportFromTotals,
+  missingSegmentWarning,
+  plural,
+  recommendationThresholds,
+  type SegmentTotals,
+} from './channel-report-from-totals';
+import { channelTotals, type ChannelRows } from './channel-totals';
+import type { ChannelOptions, ChannelReport } from './types';
 
 /**
  * Channel economics from a users table (one row per user: channel, converted, value, segment) and an optional costs
@@ -52,7 +44,7 @@ export const MISSING_SEGMENT = '(missing)';
  * //   reason: 'LTV:CAC 4.0 meets target 3 but conversion 33.3% is below overall 50.0%', … }
  */
 export function channelReport(users: Table, options: ChannelOptions, costs?: Table): ChannelReport {
-  const thresholds = recommendationThresholds(options);
+  recommendationThresholds(options);
   if (costs && !options.costs) {
     throw new InputError('costs: a costs table needs its column names in options.costs', 'costs');
   }
@@ -79,107 +71,18 @@ export function channelReport(users: Table, options: ChannelOptions, costs?: Tab
         ? null
         : numericValues(getColumn(users, options.valueColumn, 'valueColumn'), 'valueColumn'),
   };
-  const totals = channelTotals(rows);
-
-  const costTable = costs && options.costs ? costsByChannel(costs, options.costs) : null;
-  if (costTable) warnings.push(...costTable.warnings);
-  const names: string[] = [];
-  const totalsByChannel: ChannelTotals[] = [];
-  channels.levels.forEach((level, c) => {
-    if (totals[c].users === 0) return;
-    names.push(level);
-    totalsByChannel.push(totals[c]);
-  });
-  const costsOnly = costTable ? [...costTable.costs.keys()].filter((name) => !names.includes(name)) : [];
-  const empty: ChannelTotals = {
-    users: 0,
-    conversions: rows.converted || rows.values ? 0 : null,
-    valueSum: rows.values ? 0 : null,
-    valueCount: 0,
-    missingValues: 0,
-  };
-  for (const name of costsOnly) {
-    names.push(name);
-    totalsByChannel.push(empty);
-  }
-  const channelCosts = names.map((name) => costsOf(name, costTable?.costs ?? null, options));
-  const overall = overallFigures(totalsByChannel, channelCosts);
-  const { margin, lifetimeMonths } = economicsOptions(options);
-  const metrics: ChannelMetrics[] = names.map((name, i) => {
-    const figures = channelFigures(name, totalsByChannel[i], channelCosts[i]);
-    return {
-      ...figures,
-      ...unitEconomics(figures, margin, lifetimeMonths, thresholds.targetLtvToCac),
-      ...recommendChannel(figures, overall, thresholds),
-    };
-  });
-  metrics.sort((a, b) => b.users - a.users || compare(a.channel, b.channel));
-
-  warnCosts(costTable?.costs ?? null, names, costsOnly, warnings);
-  warnMissingValues(metrics, options.valueColumn, warnings);
-  warnEconomics(metrics, options, costTable !== null, lifetimeMonths, warnings);
-  const bySegment = segmentMetrics(users, options, rows, channels.levels, metrics, warnings);
-  return { channels: metrics, bySegment, overall, warnings };
-}
-
-function economicsOptions(options: ChannelOptions): { margin: number; lifetimeMonths: number | null } {
-  const margin = options.margin ?? 1;
-  if (!(Number.isFinite(margin) && margin > 0 && margin <= 1)) {
-    throw new InputError(`margin: ${margin} is not a gross margin in (0, 1] (0.4 = 40%)`, 'margin');
-  }
-  const lifetimeMonths = options.lifetimeMonths ?? null;
-  if (lifetimeMonths !== null && !(Number.isFinite(lifetimeMonths) && lifetimeMonths > 0)) {
-    throw new InputError(`lifetimeMonths: ${lifetimeMonths} is not a number of months > 0`, 'lifetimeMonths');
-  }
-  return { margin, lifetimeMonths };
-}
-
-/** Which input each null margin figure or UNKNOWN health lacks. */
-function warnEconomics(
-  metrics: readonly ChannelMetrics[],
-  options: ChannelOptions,
-  hasCosts: boolean,
-  lifetimeMonths: number | null,
-  warnings: string[],
-): void {
-  if (options.valueColumn === undefined) {
-    warnings.push(
-      'valueColumn: none given, so contribution, breakEvenCpa and paybackMonths are null and health UNKNOWN',
-    );
-  }
-  if (!hasCosts) warnings.push('costs: none given, so paybackMonths is null and health UNKNOWN');
-  if (lifetimeMonths === null && hasCosts && options.valueColumn !== undefined) {
-    warnings.push('lifetimeMonths: none given, so paybackMonths is null');
-  }
-  if (!hasCosts || options.valueColumn === undefined) return;
-  const unknown = metrics.filter((m) => m.health === 'UNKNOWN');
-  if (unknown.length > 0) {
-    const why = (m: ChannelMetrics) =>
-      !(m.spend !== null && m.spend > 0) ? 'no spend' : !m.conversions ? 'no conversions' : 'no values';
-    warnings.push(`health: UNKNOWN for ${unknown.map((m) => `"${m.channel}" (${why(m)})`).join(', ')}`);
-  }
-}
-
-function recommendationThresholds(options: ChannelOptions): RecommendationThresholds {
-  const thresholds: RecommendationThresholds = {
-    targetLtvToCac: options.targetLtvToCac ?? DEFAULT_THRESHOLDS.targetLtvToCac,
-    minLtvToCac: options.minLtvToCac ?? DEFAULT_THRESHOLDS.minLtvToCac,
-    minUsers: options.minUsers ?? DEFAULT_THRESHOLDS.minUsers,
-    reduceBelowShare: options.reduceBelowShare ?? DEFAULT_THRESHOLDS.reduceBelowShare,
-  };
-  for (const [name, value] of Object.entries(thresholds)) {
-    if (!(Number.isFinite(value) && value >= 0)) throw new InputError(`${name}: ${value} is not a number ≥ 0`, name);
-  }
-  if (thresholds.reduceBelowShare > 1) {
-    throw new InputError(`reduceBelowShare: ${thresholds.reduceBelowShare} is above 1`, 'reduceBelowShare');
-  }
-  if (thresholds.targetLtvToCac < thresholds.minLtvToCac) {
-    throw new InputError(
-      `targetLtvToCac: ${thresholds.targetLtvToCac} is below minLtvToCac ${thresholds.minLtvToCac}`,
-      'targetLtvToCac',
-    );
-  }
-  return thresholds;
+  return channelReportFromTotals(
+    {
+      channelLevels: channels.levels,
+      totals: channelTotals(rows),
+      hasConversions: rows.converted !== null || rows.values !== null,
+      hasValues: rows.values !== null,
+      costs: costs && options.costs ? costsByChannel(costs, options.costs) : null,
+      segments: segmentTotals(users, options, rows),
+      warnings,
+    },
+    options,
+  );
 }
 
 /** 1/0 per row (NaN counts as not converted), or null without a conversion column. */
@@ -218,80 +121,21 @@ function convertedValues(
   return values;
 }
 
-/** A channel's costs: its row(s) of the costs table, nothing for a channel absent from it, null without costs. */
-function costsOf(name: string, costs: Map<string, ChannelCosts> | null, options: ChannelOptions): ChannelCosts | null {
-  if (!costs) return null;
-  return (
-    costs.get(name) ?? {
-      spend: 0,
-      clicks: options.costs?.clicksColumn ? 0 : null,
-      impressions: options.costs?.impressionsColumn ? 0 : null,
-    }
-  );
-}
-
-function warnCosts(
-  costs: Map<string, ChannelCosts> | null,
-  names: readonly string[],
-  costsOnly: readonly string[],
-  warnings: string[],
-): void {
-  if (!costs) return;
-  if (costsOnly.length > 0) {
-    const listed = costsOnly.map((name) => `"${name}" (spend ${costs.get(name)?.spend})`).join(', ');
-    warnings.push(`costs: channels with costs but no users: ${listed}`);
-  }
-  const usersOnly = names.filter((name) => !costs.has(name));
-  if (usersOnly.length > 0) {
-    warnings.push(
-      `costs: channels with users but no row in the costs table, so no spend: ` +
-        usersOnly.map((name) => `"${name}"`).join(', '),
-    );
-  }
-}
-
-function warnMissingValues(
-  metrics: readonly ChannelMetrics[],
-  valueColumn: string | undefined,
-  warnings: string[],
-): void {
-  const affected = metrics.filter((m) => m.missingValues > 0);
-  if (affected.length === 0) return;
-  const total = affected.reduce((sum, m) => sum + m.missingValues, 0);
-  warnings.push(
-    `valueColumn: ${plural(total, 'converter')} with no value in "${valueColumn}" ` +
-      `(${affected.map((m) => `${m.channel} ${m.missingValues}`).join(', ')}), left out of avgValue and ` +
-      'totalValue but counted in users and conversions',
-  );
-}
-
-/** Segment × channel figures, or none without a segment column or segments. */
-function segmentMetrics(
-  users: Table,
-  options: ChannelOptions,
-  rows: ChannelRows,
-  channelLevels: readonly string[],
-  metrics: readonly ChannelMetrics[],
-  warnings: string[],
-): ChannelSegmentMetrics[] {
+/** Segment × channel totals, or null without a segment column or segments. */
+function segmentTotals(users: Table, options: ChannelOptions, rows: ChannelRows): SegmentTotals | null {
   const segments = segmentCodes(users, options);
-  if (!segments) return [];
+  if (!segments) return null;
   const { codes, levels } = segments;
   const missing = firstAndCount(codes, (g, i) => g < 0 && rows.channelCodes[i] >= 0);
   const lastSegment = missing.count > 0 ? levels.length : -1;
-  if (missing.count > 0) {
-    const argument = options.segmentColumn === undefined ? 'segments' : 'segmentColumn';
-    warnings.push(
-      `${argument}: ${plural(missing.count, 'row')} with no segment, grouped under "${MISSING_SEGMENT}" ` +
-        `(first: row ${missing.first + 1})`,
-    );
-  }
   const groupCodes = missing.count > 0 ? codes.map((g) => (g < 0 ? lastSegment : g)) : codes;
-  const groupNames = missing.count > 0 ? [...levels, MISSING_SEGMENT] : levels;
-  const totals = channelTotals(rows, groupCodes, groupNames.length);
-  const channelIndex = new Map(channelLevels.map((level, c) => [level, c]));
-  const channelOrder = metrics.flatMap((m) => channelIndex.get(m.channel) ?? []);
-  return channelSegmentMetrics(totals, groupNames, channelLevels, channelOrder, lastSegment);
+  const names = missing.count > 0 ? [...levels, MISSING_SEGMENT] : levels;
+  return {
+    names,
+    totals: channelTotals(rows, groupCodes, names.length),
+    lastSegment,
+    missingWarning: missing.count > 0 ? missingSegmentWarning(options, missing.count, missing.first + 1) : null,
+  };
 }
 
 /** Segment codes per row (-1 = missing) from the segment column or the given per-row segments. */
@@ -333,12 +177,4 @@ function firstAndCount<T extends ArrayLike<number>>(
     }
   }
   return { count, first };
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,20 +1,12 @@
 import { InputError, LimitError } from '../errors';
 import { encodeColumn, expectType, getColumn, numericValues } from '../table/access';
 import type { Column, Table } from '../table/types';
-import { analyzeExperiment } from './analyze-experiment';
 import { conversionValues } from './conversion-values';
-import { correctFamily } from './correct-family';
+import { experimentFromAggregates } from './experiment-from-aggregates';
 import { GroupedCovariances } from './grouped-covariances';
 import { GroupedSummaries } from './grouped-summaries';
 import { DEFAULT_SEQUENTIAL_TUNING } from './sequential-test';
-import {
-  CORRECTIONS,
-  type AnalysisOptions,
-  type ExperimentOptions,
-  type ExperimentReport,
-  type SegmentExperiment,
-  type VariantGroup,
-} from './types';
+import { CORRECTIONS, type ExperimentOptions, type ExperimentReport, type VariantGroup } from './types';
 
 /** A segment column with more distinct values than this is refused: its per-value reports would be noise. */
 export const MAX_SEGMENT_VALUES = 500;
@@ -144,58 +136,31 @@ export function experimentReport(table: Table, options: ExperimentOptions): Expe
     }
   }
 
-  const analysisOptions: AnalysisOptions = {
+  return experimentFromAggregates({
+    names,
     control,
     alpha,
     correction,
     pairwise: options.pairwise ?? false,
     expectedSplit,
     sequentialTuning,
-  };
-  const analysis = analyzeExperiment(overall.groups(names, 0), analysisOptions);
-  const segments: SegmentExperiment[] = [];
-  for (const segment of segmentColumns) {
-    segment.levels.forEach((value, level) => {
-      const groups = segment.tallies.groups(names, level * k);
-      segments.push({ column: segment.name, value, report: analyzeExperiment(groups, analysisOptions) });
-    });
-  }
-  if (segments.length > 0 && !analysis.variants.some((v) => v.significant)) {
-    warnings.push(exploratoryWarning(segments, names[control], alpha));
-  }
-  if (segmented) {
-    const readouts = segmented.levels.map((value, level) => ({
+    overall: overall.groups(names, 0),
+    segments: segmentColumns.flatMap((segment) =>
+      segment.levels.map((value, level) => ({
+        column: segment.name,
+        value,
+        groups: segment.tallies.groups(names, level * k),
+      })),
+    ),
+    segmentation: segmented && {
       column: segmented.name,
-      value,
-      report: analyzeExperiment(segmented.tallies.groups(names, level * k), analysisOptions),
-    }));
-    correctFamily(
-      readouts.map((r) => r.report),
-      correction,
-      alpha,
-    );
-    const tests = readouts.reduce((m, r) => m + r.report.variants.filter((v) => v.pValue !== null).length, 0);
-    const family =
-      `exploratory: one of ${tests} segment × variant tests across ${readouts.length} segments, ` +
-      `corrected together (${correction}); confirm a segment finding with a test planned for that segment`;
-    for (const r of readouts) r.report.warnings.unshift(family);
-    warnings.push(
-      `${segmented.name}: readouts per segment are exploratory; their adjusted p-values are corrected across all ` +
-        `${tests} segment × variant tests (${correction})`,
-    );
-    segments.push(...readouts);
-  }
-  return {
-    control: names[control],
-    alpha,
-    correction,
-    variants: analysis.variants,
-    chiSquare: analysis.chiSquare,
-    srm: analysis.srm,
-    pairwise: analysis.pairwise,
-    segments,
-    warnings: [...warnings, ...analysis.warnings],
-  };
+      readouts: segmented.levels.map((value, level) => ({
+        value,
+        groups: segmented.tallies.groups(names, level * k),
+      })),
+    },
+    warnings,
+  });
 }
 
 /** Users, conversions and revenue summaries for consecutive blocks of k variant slots. */
@@ -261,7 +226,8 @@ function byFirstAppearance(column: Column): {
   return { codes, levels, missing, firstMissingRow };
 }
 
-function sequentialOption(options: ExperimentOptions): number | null {
+/** The sequential test's tuning, or null for a fixed-horizon readout; checked. */
+export function sequentialOption(options: ExperimentOptions): number | null {
   if (options.sequentialTuning !== undefined && options.sequentialTuning !== null && !options.sequential) {
     throw new InputError('sequentialTuning: only applies with sequential: true', 'sequentialTuning');
   }
@@ -273,7 +239,7 @@ function sequentialOption(options: ExperimentOptions): number | null {
   return tuning;
 }
 
-function sequentialWarning(tuning: number, alpha: number): string {
+export function sequentialWarning(tuning: number, alpha: number): string {
   return (
     `sequential: p-values and intervals are always valid (gbstats' sequential test, tuning ${tuning}): the chance ` +
     `of a false positive stays under ${alpha} however often you look and stop. Use it when you check results while ` +
@@ -418,24 +384,6 @@ export function resolveSplit(
 
 function isWeightList(split: NonNullable<ExperimentOptions['expectedSplit']>): split is readonly number[] {
   return Array.isArray(split);
-}
-
-export function exploratoryWarning(segments: readonly SegmentExperiment[], control: string, alpha: number): string {
-  const nominal = segments.flatMap((segment) =>
-    segment.report.variants.flatMap((v) =>
-      v.pValue !== null && v.pValue < alpha
-        ? [`${segment.column}=${segment.value} (${v.name}: p = ${v.pValue.toPrecision(2)})`]
-        : [],
-    ),
-  );
-  const found =
-    nominal.length > 0
-      ? `; nominally significant (p < ${alpha}, uncorrected): ${nominal.join(', ')}`
-      : '; no segment reaches nominal significance either';
-  return (
-    `segments are exploratory: no variant differs significantly from control "${control}" overall, so ` +
-    `segment-level differences may be chance findings among many comparisons${found}`
-  );
 }
 
 export function quoteList(values: readonly string[]): string {

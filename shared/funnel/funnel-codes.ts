@@ -118,7 +118,8 @@ export function funnelFromPaths(
   return { users: steps[0].users, steps, breakdown };
 }
 
-function checkStepWindows(windows: readonly (number | null)[] | null | undefined, stepCount: number): void {
+/** One window per step, the first null, each null or seconds ≥ 0. */
+export function checkStepWindows(windows: readonly (number | null)[] | null | undefined, stepCount: number): void {
   if (windows === undefined || windows === null) return;
   if (windows.length !== stepCount) {
     throw new InputError(
@@ -142,7 +143,8 @@ function checkStepWindows(windows: readonly (number | null)[] | null | undefined
   });
 }
 
-function checkExclusions(rules: readonly ExclusionRule[] | null | undefined, stepCount: number): void {
+/** Each exclusion rule's steps satisfy 1 ≤ afterStep < beforeStep ≤ stepCount, with an event code ≥ 0. */
+export function checkExclusions(rules: readonly ExclusionRule[] | null | undefined, stepCount: number): void {
   (rules ?? []).forEach((rule, i) => {
     const { afterStep: a, beforeStep: b } = rule;
     if (!(Number.isInteger(a) && Number.isInteger(b) && a >= 1 && a < b && b <= stepCount)) {

@@ -754,6 +754,47 @@ describe('the task pane in Chromium, in a simulated Excel, against the real serv
       expect(charts.map((c) => [c.type, c.title])).toEqual([['BarClustered', 'ROAS by channel']]);
     });
 
+    test('Channels with a gross margin and a customer lifetime: profitability and payback, CPA against break-even', async () => {
+      await page.fill('#channels-margin', '150');
+      const refused = await runAndWait(page, '#pane-channels .run');
+      expect(refused).toEqual({
+        tone: 'error',
+        text: 'Gross margin must be a percentage above 0 and at most 100; got "150".',
+      });
+      await page.fill('#channels-margin', '40');
+      await page.fill('#channels-lifetime', '24');
+      expect((await runAndWait(page, '#pane-channels .run')).tone).toBe('done');
+      const { tables, charts } = await newSheet('Quadrant channels (2)');
+      expect(tables.map((t) => t.name)).toEqual(['Channels2', 'ChannelProfitability', 'ChannelsBySegment2']);
+      expect(charts.map((c) => c.title)).toEqual(['ROAS by channel', 'CPA against break-even CPA by channel']);
+      const read = (address: string) =>
+        page.evaluate(([a]) => window.__excelSim.values('Quadrant channels (2)', a), [local(address)]);
+      const channels = await read(tables[0].address);
+      const profitability = await read(tables[1].address);
+      const averageValue = channels[0].indexOf('Average value');
+      const breakEven = profitability[0].indexOf('Break-even CPA');
+      const payback = profitability[0].indexOf('Payback months');
+      const cpa = profitability[0].indexOf('CPA');
+      for (let r = 1; r < channels.length; r++) {
+        expect(profitability[r][0]).toBe(channels[r][0]);
+        // A channel without conversions has no average value, so no break-even CPA: both cells are empty.
+        if (channels[r][averageValue] === '') {
+          expect(profitability[r][breakEven]).toBe('');
+          continue;
+        }
+        expect(profitability[r][breakEven]).toBeCloseTo((channels[r][averageValue] as number) * 0.4, 9);
+        // Payback = CPA ÷ (average value × margin ÷ lifetime), for channels with spend.
+        if (typeof profitability[r][cpa] === 'number') {
+          expect(profitability[r][payback]).toBeCloseTo(
+            (profitability[r][cpa] as number) / (((channels[r][averageValue] as number) * 0.4) / 24),
+            9,
+          );
+        }
+      }
+      await page.fill('#channels-margin', '');
+      await page.fill('#channels-lifetime', '');
+    });
+
     test('Experiment: control guessed, conversion rate by variant as a column chart', async () => {
       await page.evaluate(() => window.__excelSim.select('Campaign', 'A1'));
       await page.click('[data-pane="experiment"]');

@@ -70,25 +70,42 @@ describe.each(backends())('datasets over HTTP on %s', (backend) => {
 
   it('a preview page spans chunk boundaries and pages past the end come back empty', async () => {
     const n = 70000; // more than one 65,536-row chunk
-    const lines = ['i,sq'];
-    for (let i = 0; i < n; i++) lines.push(`${i},${i * i}`);
+    const lines = ['i,sq,label'];
+    for (let i = 0; i < n; i++) lines.push(`${i},${i * i},r${i}`);
     const res = await gql(server.url, IMPORT, { input: { name: 'Big', csv: lines.join('\n') } });
     const id = res.data!.importDataset.id;
+    const expected = [65534, 65535, 65536, 65537].map((i) => [i, i ** 2, `r${i}`]);
     const page = await gql(server.url, DATASET, { id, offset: 65534, limit: 4 });
-    expect(page.data!.dataset.rows.rows).toEqual([
-      [65534, 65534 ** 2],
-      [65535, 65535 ** 2],
-      [65536, 65536 ** 2],
-      [65537, 65537 ** 2],
+    expect(page.data!.dataset.rows.rows).toEqual(expected);
+    // Read again, now from the decoded-chunk cache: the same rows.
+    expect(server.services.datasets.chunkCache.size.chunks).toBeGreaterThanOrEqual(6);
+    const again = await gql(server.url, DATASET, { id, offset: 65534, limit: 4 });
+    expect(again.data!.dataset.rows.rows).toEqual(expected);
+    const first = await gql(server.url, DATASET, { id, offset: 0, limit: 2 });
+    expect(first.data!.dataset.rows.rows).toEqual([
+      [0, 0, 'r0'],
+      [1, 1, 'r1'],
     ]);
     const past = await gql(server.url, DATASET, { id, offset: n + 5, limit: 10 });
     expect(past.data!.dataset.rows.rows).toEqual([]);
-    const table = await server.services.datasets.loadTable(DEFAULT_WORKSPACE_ID, id, ['sq']);
-    expect(table.columns).toHaveLength(1);
-    const sq = table.columns[0];
-    if (sq.type !== 'NUMBER') throw new Error(sq.type);
-    expect(sq.values.length).toBe(n);
-    expect(sq.values[n - 1]).toBe((n - 1) ** 2);
+    const load = async () => {
+      const table = await server.services.datasets.loadTable(DEFAULT_WORKSPACE_ID, id, ['sq', 'label']);
+      const [sq, label] = table.columns;
+      if (sq.type !== 'NUMBER' || label.type !== 'TEXT') throw new Error(`${sq.type} ${label.type}`);
+      return { sq: sq.values, label: label.values };
+    };
+    const loaded = await load();
+    expect(loaded.sq.length).toBe(n);
+    expect(loaded.sq[n - 1]).toBe((n - 1) ** 2);
+    expect(loaded.label[n - 1]).toBe(`r${n - 1}`);
+    // What a read returns is the caller's own: an analysis may overwrite it or move it to a worker thread.
+    loaded.sq.fill(-1);
+    (loaded.label as (string | null)[]).fill(null);
+    structuredClone(loaded.sq.buffer, { transfer: [loaded.sq.buffer] });
+    const reloaded = await load();
+    expect(reloaded.sq[70]).toBe(4900);
+    expect(reloaded.label[70]).toBe('r70');
+    expect(reloaded.sq[n - 1]).toBe((n - 1) ** 2);
   });
 
   it('datasets lists imports oldest first and deleteDataset removes one with its rows', async () => {
@@ -96,10 +113,16 @@ describe.each(backends())('datasets over HTTP on %s', (backend) => {
     const id = a.data!.importDataset.id;
     const before = await gql(server.url, '{ datasets { id name } }');
     expect(before.data!.datasets.map((d: { id: string }) => d.id)).toContain(id);
+    // Read once, so its chunks are in the decoded-chunk cache: deleting must still make it unreadable.
+    const read = await gql(server.url, DATASET, { id, limit: 5 });
+    expect(read.data!.dataset.rows.rows).toEqual([[1], [2]]);
     const del = await gql(server.url, 'mutation($id: ID!) { deleteDataset(id: $id) }', { id });
     expect(del.data).toEqual({ deleteDataset: true });
-    const after = await gql(server.url, DATASET, { id });
+    const after = await gql(server.url, DATASET, { id, limit: 5 });
     expect(after.data!.dataset).toBeNull();
+    await expect(server.services.datasets.loadTable(DEFAULT_WORKSPACE_ID, id)).rejects.toMatchObject({
+      extensions: { code: 'NOT_FOUND' },
+    });
     const chunks = await server.dataSource.query(
       'SELECT COUNT(*) AS n FROM dataset_chunk WHERE dataset_id = $1'.replace('$1', backend === 'sqlite' ? '?' : '$1'),
       [id],

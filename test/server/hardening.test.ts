@@ -105,6 +105,23 @@ describe('GraphQL hardening', () => {
     expect(await count()).toEqual({ datasets: [], segmentations: [] });
   });
 
+  it('a repeated query is priced by its variables each time: a bigger page can go over where a small one did not', async () => {
+    const query = 'query($id: ID!, $first: Int) { segmentation(id: $id) { members(first: $first) { totalCount } } }';
+    const id = '00000000-0000-4000-8000-000000000000';
+    const small = await gql(server.url, query, { id, first: 10 });
+    expect(small.errors).toBeUndefined();
+    expect(small.data).toEqual({ segmentation: null });
+    const huge = await gql(server.url, query, { id, first: 200_000 });
+    expect(huge.errors![0].extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', limit: 'QUADRANT_MAX_COMPLEXITY' });
+    const again = await gql(server.url, query, { id, first: 10 });
+    expect(again.errors).toBeUndefined();
+    const hugeAgain = await gql(server.url, query, { id, first: 200_000 });
+    expect(hugeAgain.errors![0].extensions).toMatchObject({
+      code: 'LIMIT_EXCEEDED',
+      actual: huge.errors![0].extensions!.actual,
+    });
+  });
+
   it('fuzz regression: unknown fields in a variable answer BAD_USER_INPUT, not INTERNAL_SERVER_ERROR from pricing', async () => {
     const res = await gql(server.url, 'mutation($input: ImportDatasetInput!) { importDataset(input: $input) { id } }', {
       input: { '#e': 1e-128, '': -3.5e-11 },
@@ -180,6 +197,23 @@ describe('GraphQL hardening', () => {
       req.end(JSON.stringify({ query: '{ datasets { id } }' }));
     });
     expect(status).toBe(401);
+  });
+
+  it('GraphQL answers, data or error, are never stored by a browser or proxy (Cache-Control: no-store)', async () => {
+    const ok = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ datasets { id name } }' }),
+    });
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('cache-control')).toBe('no-store');
+    const bad = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ datasets { nope } }' }),
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.headers.get('cache-control')).toBe('no-store');
   });
 
   it('helmet’s headers: a CSP allowing Office.js and Office hosts as frame ancestors, nosniff, no X-Powered-By', async () => {

@@ -30,6 +30,8 @@ export interface ChannelRequest {
   convertedColumn?: string;
   valueColumn?: string;
   segmentColumn?: string;
+  margin?: number;
+  lifetimeMonths?: number;
   costs?: { table: TableInput; channelColumn: string; spendColumn: string; clicksColumn?: string };
 }
 

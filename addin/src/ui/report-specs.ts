@@ -73,6 +73,16 @@ export const CHANNELS: ReportSpec = {
   async run(form, main, second, reports, signal) {
     const optional = (id: string, key: string) => (form.column(id) ? { [key]: form.column(id)! } : {});
     const spend = second ? form.column('costs-spend') : null;
+    const marginText = form.text('channels-margin');
+    const margin = marginText === '' ? undefined : Number(marginText) / 100;
+    if (margin !== undefined && !(margin > 0 && margin <= 1)) {
+      throw new SelectionError(`Gross margin must be a percentage above 0 and at most 100; got "${marginText}".`);
+    }
+    const lifetimeText = form.text('channels-lifetime');
+    const lifetimeMonths = lifetimeText === '' ? undefined : Number(lifetimeText);
+    if (lifetimeMonths !== undefined && !(lifetimeMonths > 0 && Number.isFinite(lifetimeMonths))) {
+      throw new SelectionError(`Customer lifetime must be a number of months above 0; got "${lifetimeText}".`);
+    }
     const report = await reports.channels(
       {
         table: tableOf(main),
@@ -80,6 +90,8 @@ export const CHANNELS: ReportSpec = {
         ...optional('channels-converted', 'convertedColumn'),
         ...optional('channels-value', 'valueColumn'),
         ...optional('channels-segment', 'segmentColumn'),
+        ...(margin !== undefined ? { margin } : {}),
+        ...(lifetimeMonths !== undefined ? { lifetimeMonths } : {}),
         ...(second && spend
           ? {
               costs: {

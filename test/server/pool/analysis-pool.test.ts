@@ -1,4 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { getPriority } from 'node:os';
 import { AnalysisPool } from '../../../server/pool/analysis-pool';
+import { WORKER_NICE } from '../../../server/pool/worker-priority';
 import { transferables } from '../../../server/pool/transferables';
 import { InputError } from '../../../shared/errors';
 import { runSegmentation } from '../../../shared/segment/segment';
@@ -79,6 +82,21 @@ describe('AnalysisPool', () => {
     expect((await queued).labels).toHaveLength(600);
     expect(pool.stats).toMatchObject({ threads: 1, running: 0 });
   });
+
+  // Small queries answer while every core segments only if the event loop wins the CPU whenever it wants it.
+  (process.platform === 'linux' ? test : test.skip)(
+    'on Linux the worker threads run 10 nice steps below the event loop, which keeps its own priority',
+    async () => {
+      await pool.run('segment', { table: blobsTable(600, 3), options: OPTIONS }, { rows: 600 });
+      // Field 19 of /proc/<pid>/task/<tid>/stat is the thread's nice value (after the parenthesised name).
+      const niceOf = (tid: string) =>
+        Number(readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1].split(' ')[16]);
+      const eventLoop = getPriority(0);
+      expect(niceOf(String(process.pid))).toBe(eventLoop);
+      const nices = readdirSync('/proc/self/task').map(niceOf);
+      expect(nices.filter((n) => n === Math.min(19, eventLoop + WORKER_NICE))).toHaveLength(pool.stats.threads);
+    },
+  );
 });
 
 describe('transferables', () => {
