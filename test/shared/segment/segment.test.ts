@@ -1,7 +1,7 @@
 import { InputError } from '../../../shared/errors';
 import { createRng } from '../../../shared/random';
 import { sampleRows } from '../../../shared/segment/sampled-silhouette';
-import { runSegmentation } from '../../../shared/segment/segment';
+import { fitSegmentKs, runSegmentation } from '../../../shared/segment/segment';
 import type { SegmentationResult } from '../../../shared/segment/types';
 import { tableFromCells } from '../../../shared/table/from-cells';
 import type { Cell, Table } from '../../../shared/table/types';
@@ -305,5 +305,29 @@ describe('runSegmentation', () => {
       });
       expectForwardProgress(progress);
     });
+  });
+});
+
+describe('fitSegmentKs', () => {
+  // The range scaled down so that both the restart screening and the silhouette sample apply.
+  const options = { features: fixture.features, kMin: 2, kMax: 6, restartSampleSize: 40, silhouetteSampleSize: 50 };
+
+  test('runSegmentation with some k fitted beforehand by fitSegmentKs returns what it returns alone', () => {
+    const whole = runSegmentation(fixtureTable, options);
+    const progress: [number, number][] = [];
+    const fitted = [
+      ...fitSegmentKs(fixtureTable, { ...options, onProgress: (done, total) => progress.push([done, total]) }, [2, 5]),
+      ...fitSegmentKs(fixtureTable, options, [3, 4, 6, 7]),
+    ];
+    // k = 7 is outside kMin..kMax: skipped.
+    expect(fitted.map((f) => f.k)).toEqual([2, 5, 3, 4, 6]);
+    expectForwardProgress(progress);
+    expect(runSegmentation(fixtureTable, { ...options, fitted })).toEqual(whole);
+  });
+
+  test('fitSegmentKs refuses WARD, whose k are cuts of one tree', () => {
+    expect(() => fitSegmentKs(fixtureTable, { ...options, method: 'WARD' }, [2])).toThrow(
+      new InputError('fitSegmentKs: only KMEANS fits k values apart; WARD cuts one tree'),
+    );
   });
 });
