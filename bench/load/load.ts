@@ -147,17 +147,10 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
 
   const smallConnections = options.connections - options.heavyConnections;
   const [small, heavy] = await Promise.all([
-    autocannon({
-      url: options.url,
-      connections: smallConnections,
-      duration: options.duration,
-      timeout: 60,
-      ...(options.smallRate > 0 ? { connectionRate: options.smallRate } : {}),
-      requests: [
-        post('small', 'query Datasets { datasets { id name rowCount } }'),
-        post('small', 'query Preview($id: ID!) { dataset(id: $id) { rows(limit: 20) { rows } } }', { id: datasetId }),
-      ],
-    }),
+    staggeredLoad(options, smallConnections, [
+      post('small', 'query Datasets { datasets { id name rowCount } }'),
+      post('small', 'query Preview($id: ID!) { dataset(id: $id) { rows(limit: 20) { rows } } }', { id: datasetId }),
+    ]),
     options.heavyConnections > 0
       ? autocannon({
           url: options.url,
@@ -189,7 +182,19 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
     maxMs: r.latency.max,
     errors: errorsOf[kind] + r.errors + r.timeouts + (r.non2xx > errorsOf[kind] ? r.non2xx - errorsOf[kind] : 0),
   });
-  const kinds = [report('small', small, smallConnections)];
+  const kinds: KindReport[] = [
+    {
+      kind: 'small',
+      connections: smallConnections,
+      requests: small.latencies.length,
+      perSecond: small.latencies.length / options.duration,
+      p50Ms: percentile(small.latencies, 50),
+      p99Ms: percentile(small.latencies, 99),
+      maxMs: Math.round(small.latencies.reduce((a, b) => Math.max(a, b), 0)),
+      // A non-2xx answer with a GraphQL error body was counted once already, by its onResponse.
+      errors: errorsOf.small + small.failures + Math.max(0, small.non2xx - errorsOf.small),
+    },
+  ];
   if (heavy) kinds.push(report('heavy', heavy, options.heavyConnections));
   const answered = kinds.reduce((sum, k) => sum + k.requests, 0);
   const perRequest = (before: number | null | undefined, after: number | null | undefined) =>
@@ -232,4 +237,50 @@ export function formatLoadReport(r: LoadReport, maxRssMb: number): string {
   );
   if (r.peakRssMb !== null) lines.push(goal(r.peakRssMb < maxRssMb, `peak memory under ${maxRssMb} MB`));
   return lines.join('\n');
+}
+
+/** Groups of paced clients whose seconds start at staggered offsets (see staggeredLoad). */
+const PACED_GROUPS = 9;
+
+/**
+ * The small clients, through autocannon. Paced, they run as PACED_GROUPS autocannon instances started 1/PACED_GROUPS
+ * of a second apart: autocannon's rate limit lets each client send its `rate` requests at the start of every second,
+ * and all its clients share those seconds, so one instance of 45 clients at 2 requests/s sends one burst of 90 requests
+ * a second, which measures queueing behind that burst, not latency while heavy work runs. Unpaced, one instance.
+ * Latencies are every answered request's own (exact percentiles over all groups); failures are connection errors and
+ * timeouts.
+ */
+async function staggeredLoad(
+  options: LoadOptions,
+  connections: number,
+  requests: Parameters<typeof autocannon>[0]['requests'],
+): Promise<{ latencies: number[]; failures: number; non2xx: number }> {
+  const groups = options.smallRate > 0 ? Math.min(PACED_GROUPS, connections) : 1;
+  const latencies: number[] = [];
+  const finished = await Promise.all(
+    Array.from({ length: groups }, async (_, g) => {
+      const size = Math.floor(connections / groups) + (g < connections % groups ? 1 : 0);
+      await new Promise((resolve) => setTimeout(resolve, (g * 1000) / groups));
+      const instance = autocannon({
+        url: options.url,
+        connections: size,
+        // Every group runs the whole duration less its offset, so all end together.
+        duration: Math.max(0.001, options.duration - g / groups),
+        timeout: 60,
+        ...(options.smallRate > 0 ? { connectionRate: options.smallRate } : {}),
+        requests,
+      });
+      instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+      return await instance;
+    }),
+  );
+  const sum = (pick: (r: (typeof finished)[number]) => number) => finished.reduce((total, r) => total + pick(r), 0);
+  return { latencies, failures: sum((r) => r.errors + r.timeouts), non2xx: sum((r) => r.non2xx) };
+}
+
+/** The p-th percentile (nearest rank) of `values`, in whole milliseconds as autocannon reports them. */
+function percentile(values: number[], p: number): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]);
 }
