@@ -59,7 +59,8 @@ export const ANALYSES: readonly Analysis[] = [
     field: 'segment',
     document: `mutation Segment($input: SegmentInput!) {
       segment(input: $input) {
-        id method k rowCount labels silhouette inertia recommendedK recommendationReason elbowK featureNames
+        id method k rowCount labels silhouette silhouetteMethod silhouetteSampleSize silhouetteStandardError
+        inertia recommendedK recommendationReason elbowK featureNames
         droppedRows outlierRows warnings
         kSelection { k inertia silhouette }
         segments {

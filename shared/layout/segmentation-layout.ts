@@ -53,6 +53,10 @@ export interface SegmentationResultShape {
   /** One per input row, input order; null for rows left out. */
   labels: readonly (number | null)[];
   silhouette: number | null;
+  /** SAMPLED: `silhouette` is the mean over a seeded sample of `silhouetteSampleSize` rows, ± its standard error. */
+  silhouetteMethod?: 'EXACT' | 'SAMPLED' | null;
+  silhouetteSampleSize?: number | null;
+  silhouetteStandardError?: number | null;
   inertia: number | null;
   recommendedK: number | null;
   recommendationReason?: string | null;
@@ -145,7 +149,7 @@ export function segmentationLayout(
     );
   }
 
-  const quality = run.silhouette == null ? '' : `, mean silhouette ${run.silhouette.toFixed(3)}`;
+  const quality = run.silhouette == null ? '' : `, mean silhouette ${silhouetteText(run, 3)}`;
   const notes = [run.recommendationReason ?? '', ...(run.warnings ?? [])].filter((note) => note.length > 0);
   return {
     rowColumns: segmentRowColumns(run, options),
@@ -266,4 +270,24 @@ function categoryLevels(segments: readonly SegmentResult[]): [string, string][] 
     }
   }
   return [...seen.values()];
+}
+
+/**
+ * The mean silhouette as a reader should take it: `0.312` when exact, `0.312 ± 0.002 (5,000-row sample)` when it is
+ * the mean over a sample, with its standard error.
+ * @example silhouetteText({ silhouette: 0.3124, silhouetteMethod: 'SAMPLED', silhouetteSampleSize: 5000,
+ *   silhouetteStandardError: 0.0021 }, 3) → '0.312 ± 0.002 (5,000-row sample)'
+ */
+export function silhouetteText(
+  run: Pick<
+    SegmentationResultShape,
+    'silhouette' | 'silhouetteMethod' | 'silhouetteSampleSize' | 'silhouetteStandardError'
+  >,
+  digits: number,
+): string {
+  if (run.silhouette == null) return '';
+  const mean = run.silhouette.toFixed(digits);
+  if (run.silhouetteMethod !== 'SAMPLED' || run.silhouetteSampleSize == null) return mean;
+  const error = run.silhouetteStandardError == null ? '' : ` ± ${run.silhouetteStandardError.toFixed(digits)}`;
+  return `${mean}${error} (${run.silhouetteSampleSize.toLocaleString('en-US')}-row sample)`;
 }

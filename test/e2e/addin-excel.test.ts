@@ -357,6 +357,37 @@ describe('the task pane in Chromium, in a simulated Excel, against the real serv
     });
     afterEach(() => page.close());
 
+    test('Segment selection with nothing touched: 100,000 rows segmented, labels and names written back under 5 MB a sync', async () => {
+      const status = await runAndWait(page, '#segment-button', 300_000);
+      expect(status).toEqual({
+        tone: 'done',
+        text: expect.stringMatching(
+          /^Segmented 100,000 rows into \d+ segments on \d+ features, silhouette [\d.]+ ± [\d.]+ \(5,000-row sample\)\. Names in Usage!G1:H100001;/,
+        ),
+      });
+      // Every row has a label, and its name is the stored run's name for that label.
+      const written = await page.evaluate(() => {
+        const rows = window.__excelSim.values('Usage', 'G1:H100001');
+        const names = new Map<unknown, unknown>();
+        let inconsistent = 0;
+        for (const [label, name] of rows.slice(1)) {
+          if ((names.get(label) ?? name) !== name || label === '') inconsistent++;
+          names.set(label, name);
+        }
+        return { header: rows[0], inconsistent, names: Object.fromEntries(names) };
+      });
+      expect(written.header).toEqual(['Segment label', 'Segment']);
+      expect(written.inconsistent).toBe(0);
+      const runs = await gql<{
+        segmentations: { k: number; rowCount: number; segments: { label: number; name: string }[] }[];
+      }>(server.url, '{ segmentations { k rowCount segments { label name } } }');
+      const run = runs.data!.segmentations.filter((r) => r.rowCount === 100000).pop()!;
+      expect(Object.keys(written.names)).toHaveLength(run.k);
+      for (const s of run.segments) expect(written.names[String(s.label)]).toBe(s.name);
+      const all = await expectSyncsWithinLimit(page);
+      expect(all.some((s) => s.requestBytes > 1_000_000)).toBe(true); // the write-back went in large blocks
+    });
+
     test('Cancel while reading stops between blocks and writes nothing', async () => {
       await page.evaluate(() => window.__excelSim.configure({ latencyMs: 150 }));
       await page.click('#segment-button');

@@ -47,7 +47,8 @@ export type Segmentation = SegmentationResultShape & {
 };
 export type RfmRun = RfmResultShape & { id: string };
 
-export const SEGMENTATION_FIELDS = `id method k rowCount silhouette inertia recommendedK recommendationReason elbowK
+export const SEGMENTATION_FIELDS = `id method k rowCount silhouette silhouetteMethod silhouetteSampleSize silhouetteStandardError
+    inertia recommendedK recommendationReason elbowK
     warnings labels outlierRows
     kSelection { k inertia silhouette }
     segments {

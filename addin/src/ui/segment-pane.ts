@@ -5,7 +5,7 @@
  * the detected columns with their types and every option; nothing in it needs touching for a first run.
  */
 import { rfmLayout } from '../../../shared/layout/rfm-layout';
-import { segmentationLayout } from '../../../shared/layout/segmentation-layout';
+import { segmentationLayout, silhouetteText } from '../../../shared/layout/segmentation-layout';
 import type { SegmentationApi, SegmentRequest } from '../api/segment';
 import { detectColumns, type DetectedColumn } from '../excel/detect-columns';
 import type { Selection } from '../excel/read-selection';
@@ -132,7 +132,7 @@ export function segmentPane(doc: Document, shell: Shell, api: SegmentationApi): 
           : {};
       const written = await shell.write(selection, segmentationLayout(run, metrics), insert);
       shell.showResult(segmentCard(doc, run.segments));
-      const quality = run.silhouette != null ? `, silhouette ${run.silhouette.toFixed(2)}` : '';
+      const quality = run.silhouette != null ? `, silhouette ${silhouetteText(run, 2)}` : '';
       return `Segmented ${count(selection.rows.length, 'row')} into ${count(run.k, 'segment')} on ${count(chosen.length, 'feature')}${quality}. Names in ${written.rowColumns}; profiles, k selection and charts on sheet "${written.sheet}".`;
     }),
   );

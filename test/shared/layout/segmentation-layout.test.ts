@@ -1,6 +1,7 @@
 import { placeSheet } from '../../../shared/layout/place-sheet';
 import {
   segmentationLayout,
+  silhouetteText,
   type SegmentationResultShape,
   type SegmentResult,
 } from '../../../shared/layout/segmentation-layout';
@@ -174,5 +175,19 @@ describe('segmentationLayout', () => {
     const profiles = segmentationLayout(stable).sheet.tables[0];
     expect(profiles.columns.slice(4, 7).map((c) => c.header)).toEqual(['Silhouette', 'Stability', 'Outlier']);
     expect(profiles.rows.map((row) => row[5])).toEqual([0.97, 0.55, null]);
+  });
+
+  it('a sampled silhouette is titled with its standard error and sample size; an exact one is the mean alone', () => {
+    const sampled = {
+      ...run,
+      silhouetteMethod: 'SAMPLED' as const,
+      silhouetteSampleSize: 5000,
+      silhouetteStandardError: 0.00213,
+    };
+    expect(segmentationLayout(sampled).sheet.title).toBe(
+      '2 segments of 6 rows by k-means, mean silhouette 0.612 ± 0.002 (5,000-row sample)',
+    );
+    expect(silhouetteText({ ...sampled, silhouetteMethod: 'EXACT' }, 2)).toBe('0.61');
+    expect(silhouetteText({ ...sampled, silhouette: null }, 2)).toBe('');
   });
 });
