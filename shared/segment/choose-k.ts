@@ -362,5 +362,9 @@ function explain(best: KScore | null, elbow: number | null, kMin: number, kMax: 
     return `no k in ${kMin}..${kMax} has a silhouette (it needs at least 2 clusters); ${elbowPart}`;
   }
   const lead = `k=${best.k} has the highest silhouette (${(best.silhouette as number).toFixed(3)})`;
-  return elbow === best.k ? `${lead} and is also the elbow of the inertia curve` : `${lead}; ${elbowPart}`;
+  const reason = elbow === best.k ? `${lead} and is also the elbow of the inertia curve` : `${lead}; ${elbowPart}`;
+  // The best score at the edge of the range says only that the peak lies there or beyond: tell the analyst.
+  return best.k === kMax && kMax > kMin
+    ? `${reason}; it is the largest k tried, so a wider range (kMax) may score higher`
+    : reason;
 }

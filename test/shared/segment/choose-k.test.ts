@@ -146,6 +146,19 @@ describe('chooseK', () => {
     });
   });
 
+  test('chooseK says when the best k is the largest one tried: a wider range may score higher', () => {
+    // Four tight, well-separated pairs of points: the silhouette keeps rising up to k = 4, beyond the range 2..3.
+    const X = Float64Array.of(0, 0.1, 10, 10.1, 20, 20.1, 30, 30.1);
+    const result = chooseK(X, 8, 1, { kMin: 2, kMax: 3, method: 'KMEANS' });
+    expect(result.recommendedK).toBe(3);
+    expect(result.reason).toMatch(
+      /^k=3 has the highest silhouette \([\d.]+\).*; it is the largest k tried, so a wider range \(kMax\) may score higher$/,
+    );
+    const wider = chooseK(X, 8, 1, { kMin: 2, kMax: 5, method: 'KMEANS' });
+    expect(wider.recommendedK).toBe(4);
+    expect(wider.reason).not.toMatch(/largest k tried/);
+  });
+
   test('chooseK with only k = 1 has no silhouette to compare and says so', () => {
     const result = chooseK(Float64Array.of(0, 1, 5), 3, 1, { kMin: 1, kMax: 1, method: 'KMEANS' });
     expect(result.recommendedK).toBe(1);
