@@ -59,6 +59,8 @@ export async function segmentWithFanOut(
     throw (cause as PromiseRejectedResult).reason;
   }
   const fitted: KFit[] = settled.flatMap((s) => (s as PromiseFulfilledResult<KFit[]>).value);
+  // Every fit task is done, whether or not its last progress message (another channel than its result) has come.
+  fractions.fill(1, 0, groups.length);
   stopIfAborted(options.signal);
   const result = await pool.run(
     'segment',
