@@ -19,7 +19,8 @@ export class CorrelationInput extends TableSourceInput {
 
   @Field(() => [String], {
     nullable: true,
-    description: 'Numeric-coded columns to expand into indicators (region 0/1/2); text columns always are.',
+    description:
+      'Numeric-coded (region 0/1/2) or yes/no columns to expand into indicators; text columns always are, a yes/no column otherwise enters as 0/1.',
   })
   categorical?: string[] | null;
 

@@ -14,10 +14,11 @@ export interface CorrelationColumn {
 }
 
 /**
- * The columns a correlation matrix is computed over. NUMBER and DATE columns enter as numbers (dates as epoch ms);
- * CATEGORY, TEXT, BOOLEAN columns and those listed in `categorical` expand into one indicator per level, named
- * "region=0" or "channel=Google", as pd.get_dummies names and orders them (levels sorted: numbers ascending, text
- * by code point, false before true). A row whose category is missing is missing in every indicator (not 0), so a
+ * The columns a correlation matrix is computed over. NUMBER and DATE columns enter as numbers (dates as epoch ms),
+ * BOOLEAN columns as one 0/1 column, as pandas' DataFrame.corr() takes a bool column (two indicators, "churned=false"
+ * and "churned=true", would only mirror each other at r = −1); CATEGORY and TEXT columns, and those listed in
+ * `categorical` (a BOOLEAN too), expand into one indicator per level, named "region=0" or "channel=Google", as
+ * pd.get_dummies names and orders them (levels sorted: numbers ascending, text by code point, false before true). A row whose category is missing is missing in every indicator (not 0), so a
  * pair leaves it out as it does any missing value.
  *
  * @throws InputError for an unknown or repeated column; LimitError beyond MAX_CORRELATION_LEVELS levels in a column
@@ -42,7 +43,8 @@ export function correlationColumns(
   const out: CorrelationColumn[] = [];
   for (const name of columns) {
     const column = getColumn(table, name, 'columns');
-    const oneHot = categorical.includes(name) || (column.type !== 'NUMBER' && column.type !== 'DATE');
+    const oneHot =
+      categorical.includes(name) || (column.type !== 'NUMBER' && column.type !== 'DATE' && column.type !== 'BOOLEAN');
     if (oneHot) out.push(...indicators(column));
     else out.push({ name, values: numericValues(column, 'columns') });
   }

@@ -22,9 +22,12 @@ describe('correlationColumns(table, columns, categorical)', () => {
     expect(Array.from(columns[5].values)).toEqual([1, 0, NaN, 1]);
   });
 
-  it('orders boolean levels false before true', () => {
-    const t = table({ name: 'paid', type: 'BOOLEAN', values: Float64Array.of(1, 0, 1) });
-    expect(correlationColumns(t, ['paid']).map((c) => c.name)).toEqual(['paid=false', 'paid=true']);
+  it('takes a boolean column as one 0/1 column, as DataFrame.corr() does; listed as categorical, false before true', () => {
+    const t = table({ name: 'paid', type: 'BOOLEAN', values: Float64Array.of(1, 0, NaN, 1) });
+    const [paid] = correlationColumns(t, ['paid']);
+    expect(paid.name).toBe('paid');
+    expect(Array.from(paid.values)).toEqual([1, 0, NaN, 1]);
+    expect(correlationColumns(t, ['paid'], ['paid']).map((c) => c.name)).toEqual(['paid=false', 'paid=true']);
   });
 
   it('refuses more than MAX_CORRELATION_COLUMNS columns after expansion', () => {
