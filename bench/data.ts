@@ -22,6 +22,12 @@ export function median(values: number[]): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
+/** The p-th percentile (0 < p ≤ 1) of `values` by nearest rank: the smallest value with a share p at or below it. */
+export function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
+}
+
 /** Median wall time of `runs` calls after one untimed warm-up (none when runs is 1); returns the last value. */
 export function timed<T>(runs: number, fn: () => T): { ms: number; value: T } {
   const times: number[] = [];

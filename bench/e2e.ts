@@ -11,6 +11,7 @@ import { preprocess } from '../shared/segment/preprocess';
 import { sampledSilhouette, SILHOUETTE_SAMPLE_SIZE } from '../shared/segment/sampled-silhouette';
 import { runSegmentation } from '../shared/segment/segment';
 import type { Table } from '../shared/table/types';
+import { percentile } from './data';
 import { runPeers } from './python-peers';
 import type { BenchResult, BenchSuite } from './types';
 
@@ -231,9 +232,7 @@ async function probeHealth(
     times.push(performance.now() - t0);
     await sleep(5);
   }
-  times.sort((a, b) => a - b);
-  const at = (p: number) => times[Math.min(times.length - 1, Math.ceil(p * times.length) - 1)];
-  return { p50: at(0.5), p99: at(0.99), count: times.length };
+  return { p50: percentile(times, 0.5), p99: percentile(times, 0.99), count: times.length };
 }
 
 async function store(server: RunningServer, name: string, table: Table): Promise<string> {

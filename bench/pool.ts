@@ -8,7 +8,7 @@ import { inputCells, reportAnalyses, type ReportName } from '../server/pool/repo
 import { DEFAULT_WORKSPACE_ID } from '../server/storage/entities/workspace.entity';
 import type { Table } from '../shared/table/types';
 import { commerceTable, FUNNEL_STEPS } from './commerce-events';
-import { median } from './data';
+import { median, percentile } from './data';
 import type { BenchResult, BenchSuite } from './types';
 
 const BIG_EVENTS = 2_000_000;
@@ -244,9 +244,7 @@ async function probe(
 }
 
 function percentiles(values: number[]): { p50: number; p99: number; count: number } {
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
-  return { p50: at(0.5), p99: at(0.99), count: sorted.length };
+  return { p50: percentile(values, 0.5), p99: percentile(values, 0.99), count: values.length };
 }
 
 function only(table: Table, names: string[]): Table {

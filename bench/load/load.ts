@@ -1,5 +1,6 @@
 import autocannon from 'autocannon';
 import { readFileSync } from 'node:fs';
+import { percentile } from '../data';
 
 /**
  * A mixed load on a running Quadrant server: small queries (listing datasets, a preview page) on most connections
@@ -188,8 +189,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
       connections: smallConnections,
       requests: small.latencies.length,
       perSecond: small.latencies.length / options.duration,
-      p50Ms: percentile(small.latencies, 50),
-      p99Ms: percentile(small.latencies, 99),
+      p50Ms: wholeMs(small.latencies, 0.5),
+      p99Ms: wholeMs(small.latencies, 0.99),
       maxMs: Math.round(small.latencies.reduce((a, b) => Math.max(a, b), 0)),
       // A non-2xx answer with a GraphQL error body was counted once already, by its onResponse.
       errors: errorsOf.small + small.failures + Math.max(0, small.non2xx - errorsOf.small),
@@ -278,9 +279,7 @@ async function staggeredLoad(
   return { latencies, failures: sum((r) => r.errors + r.timeouts), non2xx: sum((r) => r.non2xx) };
 }
 
-/** The p-th percentile (nearest rank) of `values`, in whole milliseconds as autocannon reports them. */
-function percentile(values: number[], p: number): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]);
+/** A percentile in whole milliseconds, as autocannon reports the heavy kind; 0 when nothing was answered. */
+function wholeMs(latencies: number[], p: number): number {
+  return latencies.length === 0 ? 0 : Math.round(percentile(latencies, p));
 }
