@@ -40,7 +40,7 @@ export function decodeChunk(type: ColumnType, data: Buffer): Float64Array | Int3
   return decodeTextChunk(data);
 }
 
-export function isNumericType(type: ColumnType): boolean {
+function isNumericType(type: ColumnType): boolean {
   return type === 'NUMBER' || type === 'DATE' || type === 'BOOLEAN';
 }
 

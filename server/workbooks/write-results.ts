@@ -7,7 +7,7 @@
 import type ExcelJS from 'exceljs';
 import { cellA1, columnLetters, quoteSheetName, rangeA1 } from '../../shared/layout/a1';
 import { placeSheet, type PlacedTable } from '../../shared/layout/place-sheet';
-import { NUMBER_FORMATS, type ColorScaleKind, type ResultLayout, type RowColumns } from '../../shared/layout/types';
+import { COLOR_SCALE_STOPS, NUMBER_FORMATS, type ResultLayout, type RowColumns } from '../../shared/layout/types';
 import type { Cell } from '../../shared/table/types';
 import { addCharts, type PlacedChartSpec } from './add-charts';
 import type { SheetTable } from './sheet-table';
@@ -18,23 +18,6 @@ const MAX_SHEET_NAME = 31;
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF4472C4' } };
 const HEADER_FONT: Partial<ExcelJS.Font> = { bold: true, color: { argb: 'FFFFFFFF' } };
 const ROW_BORDER: Partial<ExcelJS.Borders> = { bottom: { style: 'thin', color: { argb: 'FFD9E1F2' } } };
-/** Blue (below the mean) – white – red (above), as analysts read a profile heat map. */
-/** The colour scales of shared/layout's ColorScaleKind: thresholds and colours, as the Excel pane writes them. */
-const COLOR_SCALES: Record<ColorScaleKind, { cfvo: ExcelJS.Cvfo[]; colors: string[] }> = {
-  diverging: {
-    cfvo: [{ type: 'min' }, { type: 'num', value: 0 }, { type: 'max' }],
-    colors: ['FF5A8AC6', 'FFFFFFFF', 'FFF8696B'],
-  },
-  correlation: {
-    cfvo: [
-      { type: 'num', value: -1 },
-      { type: 'num', value: 0 },
-      { type: 'num', value: 1 },
-    ],
-    colors: ['FF5A8AC6', 'FFFFFFFF', 'FFF8696B'],
-  },
-  sequential: { cfvo: [{ type: 'min' }, { type: 'max' }], colors: ['FFFFFFFF', 'FF63BE7B'] },
-};
 
 export interface DataSheet {
   worksheet: ExcelJS.Worksheet;
@@ -166,7 +149,8 @@ function writeTable(worksheet: ExcelJS.Worksheet, placed: PlacedTable, usedNames
     widths[sheetColumn - 1] = Math.max(widths[sheetColumn - 1] ?? 0, width);
   });
   if (table.colorScale && table.rows.length > 0) {
-    const { firstColumn, lastColumn } = table.colorScale;
+    const { firstColumn, lastColumn, kind = 'diverging' } = table.colorScale;
+    const stops = COLOR_SCALE_STOPS[kind];
     const ref =
       `${columnLetters(placed.firstColumn + firstColumn)}${placed.headerRow + 2}:` +
       `${columnLetters(placed.firstColumn + lastColumn)}${placed.lastRow + 1}`;
@@ -176,8 +160,10 @@ function writeTable(worksheet: ExcelJS.Worksheet, placed: PlacedTable, usedNames
         {
           type: 'colorScale',
           priority: 1,
-          cfvo: COLOR_SCALES[table.colorScale.kind ?? 'diverging'].cfvo,
-          color: COLOR_SCALES[table.colorScale.kind ?? 'diverging'].colors.map((argb) => ({ argb })),
+          cfvo: stops.map(({ at }): ExcelJS.Cvfo =>
+            at === 'lowest' ? { type: 'min' } : at === 'highest' ? { type: 'max' } : { type: 'num', value: at },
+          ),
+          color: stops.map(({ color }) => ({ argb: `FF${color}` })),
         },
       ],
     });

@@ -37,6 +37,30 @@ export interface LayoutColumn {
  */
 export type ColorScaleKind = 'diverging' | 'correlation' | 'sequential';
 
+/** One stop of a colour scale: at the coloured range's lowest or highest value, or at a fixed number; `RRGGBB`. */
+export interface ColorScaleStop {
+  at: 'lowest' | 'highest' | number;
+  color: string;
+}
+
+/** The stops of each ColorScaleKind, low to high (two or three), which both writers (pane and .xlsx) apply. */
+export const COLOR_SCALE_STOPS: Record<ColorScaleKind, readonly ColorScaleStop[]> = {
+  diverging: [
+    { at: 'lowest', color: '5A8AC6' },
+    { at: 0, color: 'FFFFFF' },
+    { at: 'highest', color: 'F8696B' },
+  ],
+  correlation: [
+    { at: -1, color: '5A8AC6' },
+    { at: 0, color: 'FFFFFF' },
+    { at: 1, color: 'F8696B' },
+  ],
+  sequential: [
+    { at: 'lowest', color: 'FFFFFF' },
+    { at: 'highest', color: '63BE7B' },
+  ],
+};
+
 /** One Excel table (ListObject) on a results sheet, header row first. */
 export interface LayoutTable {
   /** Excel table name: letters, digits and underscores, unique within the sheet's builder (writers suffix it). */

@@ -8,7 +8,13 @@
  * renamed or deleted: either would wipe the user's undo history.
  */
 import { placeSheet } from '../../../shared/layout/place-sheet';
-import { NUMBER_FORMATS, type ColorScaleKind, type ResultSheet } from '../../../shared/layout/types';
+import {
+  COLOR_SCALE_STOPS,
+  NUMBER_FORMATS,
+  type ColorScaleKind,
+  type ColorScaleStop,
+  type ResultSheet,
+} from '../../../shared/layout/types';
 import { columnName } from './address';
 import { BLOCK_TARGET_BYTES, jsonBytes } from './payload';
 import { uniqueSheetName } from './sheet-name';
@@ -18,23 +24,21 @@ import { rowBytes, toExcelValue } from './write-row-columns';
 /** Excel's limit on a sheet name's length. */
 const SHEET_NAME_LIMIT = 31;
 
-/** The heat maps of shared/layout's ColorScaleKind (see there). */
-const COLOR_SCALES: Record<ColorScaleKind, Excel.ConditionalColorScaleCriteria> = {
-  diverging: {
-    minimum: { type: 'LowestValue', color: '#5A8AC6' },
-    midpoint: { formula: '0', type: 'Number', color: '#FFFFFF' },
-    maximum: { type: 'HighestValue', color: '#F8696B' },
-  },
-  correlation: {
-    minimum: { formula: '-1', type: 'Number', color: '#5A8AC6' },
-    midpoint: { formula: '0', type: 'Number', color: '#FFFFFF' },
-    maximum: { formula: '1', type: 'Number', color: '#F8696B' },
-  },
-  sequential: {
-    minimum: { type: 'LowestValue', color: '#FFFFFF' },
-    maximum: { type: 'HighestValue', color: '#63BE7B' },
-  },
-};
+/** Office.js criteria for shared/layout's colour scale of `kind`: its first stop the minimum, its last the maximum. */
+function colorScaleCriteria(kind: ColorScaleKind): Excel.ConditionalColorScaleCriteria {
+  const stops = COLOR_SCALE_STOPS[kind];
+  const criterion = ({ at, color }: ColorScaleStop): Excel.ConditionalColorScaleCriterion =>
+    at === 'lowest'
+      ? { type: 'LowestValue', color: `#${color}` }
+      : at === 'highest'
+        ? { type: 'HighestValue', color: `#${color}` }
+        : { formula: String(at), type: 'Number', color: `#${color}` };
+  return {
+    minimum: criterion(stops[0]),
+    ...(stops.length === 3 ? { midpoint: criterion(stops[1]) } : {}),
+    maximum: criterion(stops[stops.length - 1]),
+  };
+}
 
 /** Writes the sheet; returns its name. */
 export async function writeResultSheet(context: Excel.RequestContext, layout: ResultSheet): Promise<string> {
@@ -120,7 +124,7 @@ export async function writeResultSheet(context: Excel.RequestContext, layout: Re
         table.rows.length,
         lastColumn - firstColumn + 1,
       );
-      scaled.conditionalFormats.add('ColorScale').colorScale.criteria = COLOR_SCALES[kind];
+      scaled.conditionalFormats.add('ColorScale').colorScale.criteria = colorScaleCriteria(kind);
     }
     range.format.autofitColumns();
   }
