@@ -8,9 +8,9 @@ import { paddedWidth, padRows, squaredDistances } from './squared-distances';
 
 /**
  * Rows on which chooseK screens k-means restarts (see screenedKMeans): above this many rows, the restarts of each k
- * run on a seeded sample of this size and only the best goes on over every row. `npm run bench -- segment` prints the
- * figures behind it: at 100,000 × 8 the screened fits' inertias are within 0.03 % of ten full restarts' for
- * k = 2..10, at a fifth of the cost.
+ * run on a seeded sample of this size and only the FINALISTS best go on over every row. `npm run bench -- segment`
+ * prints the figures behind it: at 100,000 × 8 the screened fits' inertias are within 0.03 % of ten full restarts'
+ * for k = 2..10, at a fifth of the cost.
  */
 export const RESTART_SAMPLE_SIZE = 10_000;
 
@@ -19,18 +19,18 @@ export const FINALISTS = 2;
 
 /**
  * k-means with its restarts screened on a sample: the `restarts` k-means++ runs (kMeans, same seed) are made on
- * `sampleSize` rows drawn by sampleRows from createRng(seed), and Lloyd's iterations then continue over all n rows
- * from the centroids of the run with the lowest inertia on the sample. The restarts exist to escape poor local
- * optima, and which start is best shows on a sample as well as on every row (Bradley & Fayyad 1998, "Refining
- * initial points for k-means clustering", use the same idea); what the sample cannot give, the final pass over
- * all rows does. With sampleSize ≥ n it is kMeans itself.
+ * `sampleSize` rows drawn by sampleRows from createRng(seed); the FINALISTS runs whose centroids leave the lowest
+ * inertia over all n rows then continue Lloyd's iterations over every row, and the better of them is the result.
+ * The restarts exist to escape poor local optima, and which start is best shows on a sample as well as on every row
+ * (Bradley & Fayyad 1998, "Refining initial points for k-means clustering", use the same idea); what the sample
+ * cannot give, the final passes over all rows do. With sampleSize ≥ n it is kMeans itself.
  *
- * Cost O(restarts·iterations·m·k·d + iterations·n·k·d), m = min(n, sampleSize), against kMeans's
- * O(restarts·iterations·n·k·d); memory O(n + m·d).
+ * Cost O(restarts·iterations·m·k·d + (restarts + FINALISTS·iterations)·n·k·d), m = min(n, sampleSize), against
+ * kMeans's O(restarts·iterations·n·k·d); memory O(n + m·d).
  *
  * @throws {InputError} when sampleSize is below k, and as kMeans.
  * @example
- * // 100,000 rows, k = 8, 10 restarts: ten runs over 10,000 rows, then one over the 100,000 from the best.
+ * // 100,000 rows, k = 8, 10 restarts: ten runs over 10,000 rows, then two over the 100,000 from the best two.
  * screenedKMeans(X, 100_000, 8, { k: 8, restarts: 10, sampleSize: 10_000 }).inertia;
  */
 export function screenedKMeans(
@@ -72,8 +72,8 @@ export function screenedKMeans(
 }
 
 /**
- * Estimated work (WorkMeter units) of screenedKMeans: the restarts on the sample, then one run over all rows, each
- * counted as kMeansRestartCost.
+ * Estimated work (WorkMeter units) of screenedKMeans: the restarts on the sample, then the FINALISTS runs over all
+ * rows, each counted as kMeansRestartCost.
  */
 export function screenedKMeansCost(n: number, k: number, restarts: number, sampleSize: number): number {
   if (sampleSize >= n) return restarts * kMeansRestartCost(n, k);
