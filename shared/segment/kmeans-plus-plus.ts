@@ -49,7 +49,7 @@ export function seedPadded(
   let chosen = rng.int(n);
   centers.set(rows.subarray(chosen * width, chosen * width + width), 0);
 
-  const closest = new Float64Array(n);
+  let closest = new Float64Array(n);
   squaredDistances(rows, chosen * width, rows, width, 0, n, closest);
   let potential = 0;
   for (let i = 0; i < n; i++) potential += closest[i];
@@ -69,24 +69,67 @@ export function seedPadded(
     let best = 0;
     let bestPotential = Infinity;
     for (let t = 0; t < localTrials; t++) {
-      const distances = candidates[t];
-      squaredDistances(rows, candidateIds[t] * width, rows, width, 0, n, distances);
-      let p = 0;
-      for (let i = 0; i < n; i++) {
-        if (closest[i] < distances[i]) distances[i] = closest[i];
-        p += distances[i];
-      }
+      const p = closerPotential(rows, n, width, candidateIds[t] * width, closest, candidates[t]);
       if (p < bestPotential) {
         bestPotential = p;
         best = t;
       }
     }
     chosen = candidateIds[best];
-    closest.set(candidates[best]);
+    const kept = candidates[best];
+    candidates[best] = closest;
+    closest = kept;
     potential = bestPotential;
     centers.set(rows.subarray(chosen * width, chosen * width + width), c * width);
   }
   return centers;
+}
+
+/**
+ * out[i] = min(closest[i], ‖row i − the row at offset a‖²) for every row; returns Σ out[i], the potential were that
+ * row a centre. Width 8, the common case, holds the candidate in locals and does it in one pass, summing each
+ * distance in squaredDistances' order (the same bits).
+ */
+function closerPotential(
+  rows: Float64Array,
+  n: number,
+  width: number,
+  a: number,
+  closest: Float64Array,
+  out: Float64Array,
+): number {
+  let potential = 0;
+  if (width === 8) {
+    const x0 = rows[a],
+      x1 = rows[a + 1],
+      x2 = rows[a + 2],
+      x3 = rows[a + 3];
+    const x4 = rows[a + 4],
+      x5 = rows[a + 5],
+      x6 = rows[a + 6],
+      x7 = rows[a + 7];
+    for (let i = 0, r = 0; i < n; i++, r += 8) {
+      const t0 = x0 - rows[r],
+        t1 = x1 - rows[r + 1],
+        t2 = x2 - rows[r + 2],
+        t3 = x3 - rows[r + 3];
+      const t4 = x4 - rows[r + 4],
+        t5 = x5 - rows[r + 5],
+        t6 = x6 - rows[r + 6],
+        t7 = x7 - rows[r + 7];
+      const s = t0 * t0 + t1 * t1 + t2 * t2 + t3 * t3 + (t4 * t4 + t5 * t5 + t6 * t6 + t7 * t7);
+      const m = closest[i] < s ? closest[i] : s;
+      out[i] = m;
+      potential += m;
+    }
+    return potential;
+  }
+  squaredDistances(rows, a, rows, width, 0, n, out);
+  for (let i = 0; i < n; i++) {
+    if (closest[i] < out[i]) out[i] = closest[i];
+    potential += out[i];
+  }
+  return potential;
 }
 
 /** The first index whose cumulative value is >= target (numpy's searchsorted, side='left'); length when none. */

@@ -136,6 +136,8 @@ class Workspace {
   /** Copies of sums and counts that an empty-cluster relocation edits, so the running sums keep following labels. */
   readonly relocatedSums: Float64Array;
   readonly relocatedCounts: Float64Array;
+  /** The squared distances to the nearest and second nearest centroid, from nearestTwo. */
+  readonly nearest = new Float64Array(2);
   /** k rows of up to BLOCK distances each, for assignAll. */
   readonly block: Float64Array;
   constructor(n: number, width: number, k: number) {
@@ -288,6 +290,7 @@ function assignBounded(
   moves.drift += moves.largest;
   const lowerDrift = moves.drift;
   halfGaps(centers, width, k, half);
+  const nearest = w.nearest;
   let changed = 0;
   for (let i = 0, p = 0; i < n; i++, p += width) {
     const a = labels[i];
@@ -297,21 +300,9 @@ function assignBounded(
     const tight = Math.sqrt(squaredDistance(rows, p, centers, a * width, width));
     upper[i] = tight - drift[a];
     if (tight <= bound) continue;
-    let best = 0;
-    let bestDistance = Infinity;
-    let secondDistance = Infinity;
-    for (let c = 0, q = 0; c < k; c++, q += width) {
-      const s = squaredDistance(rows, p, centers, q, width);
-      if (s < bestDistance) {
-        secondDistance = bestDistance;
-        bestDistance = s;
-        best = c;
-      } else if (s < secondDistance) {
-        secondDistance = s;
-      }
-    }
-    upper[i] = Math.sqrt(bestDistance) - drift[best];
-    lower[i] = Math.sqrt(secondDistance) + lowerDrift;
+    const best = nearestTwo(rows, p, centers, k, width, nearest);
+    upper[i] = Math.sqrt(nearest[0]) - drift[best];
+    lower[i] = Math.sqrt(nearest[1]) + lowerDrift;
     if (best === a) continue;
     labels[i] = best;
     changed++;
@@ -326,6 +317,66 @@ function assignBounded(
     }
   }
   return changed;
+}
+
+/**
+ * The nearest centroid to row p (the first of equals, as argmin); its squared distance goes to out[0] and the
+ * second smallest to out[1]. Width 8, the common case, holds the row in locals and sums each distance in
+ * squaredDistance's order (the same bits).
+ */
+function nearestTwo(
+  rows: Float64Array,
+  p: number,
+  centers: Float64Array,
+  k: number,
+  width: number,
+  out: Float64Array,
+): number {
+  let best = 0;
+  let bestDistance = Infinity;
+  let secondDistance = Infinity;
+  if (width === 8) {
+    const x0 = rows[p],
+      x1 = rows[p + 1],
+      x2 = rows[p + 2],
+      x3 = rows[p + 3];
+    const x4 = rows[p + 4],
+      x5 = rows[p + 5],
+      x6 = rows[p + 6],
+      x7 = rows[p + 7];
+    for (let c = 0, q = 0; c < k; c++, q += 8) {
+      const t0 = x0 - centers[q],
+        t1 = x1 - centers[q + 1],
+        t2 = x2 - centers[q + 2],
+        t3 = x3 - centers[q + 3];
+      const t4 = x4 - centers[q + 4],
+        t5 = x5 - centers[q + 5],
+        t6 = x6 - centers[q + 6],
+        t7 = x7 - centers[q + 7];
+      const s = t0 * t0 + t1 * t1 + t2 * t2 + t3 * t3 + (t4 * t4 + t5 * t5 + t6 * t6 + t7 * t7);
+      if (s < bestDistance) {
+        secondDistance = bestDistance;
+        bestDistance = s;
+        best = c;
+      } else if (s < secondDistance) {
+        secondDistance = s;
+      }
+    }
+  } else {
+    for (let c = 0, q = 0; c < k; c++, q += width) {
+      const s = squaredDistance(rows, p, centers, q, width);
+      if (s < bestDistance) {
+        secondDistance = bestDistance;
+        bestDistance = s;
+        best = c;
+      } else if (s < secondDistance) {
+        secondDistance = s;
+      }
+    }
+  }
+  out[0] = bestDistance;
+  out[1] = secondDistance;
+  return best;
 }
 
 /** half[c] = half the distance from centroid c to its nearest other centroid (Infinity when k = 1). */

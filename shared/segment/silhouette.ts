@@ -121,15 +121,9 @@ function pairwiseOnce({ rows, width, start }: Grouped, n: number, clusters: numb
   for (let a = 0; a < clusters; a++) {
     const own = sums.subarray(a * n, a * n + n);
     for (let p = start[a]; p < start[a + 1]; p++) {
-      squaredDistances(rows, p * width, rows, width, p + 1, n, squared);
       for (let c = a; c < clusters; c++) {
-        let total = 0;
-        for (let q = c === a ? p + 1 : start[c], end = start[c + 1]; q < end; q++) {
-          const distance = Math.sqrt(squared[q]);
-          total += distance;
-          own[q] += distance;
-        }
-        sums[c * n + p] += total;
+        const from = c === a ? p + 1 : start[c];
+        sums[c * n + p] += addDistances(rows, width, p, from, start[c + 1], own, squared);
       }
     }
   }
@@ -142,6 +136,71 @@ function pairwiseOnce({ rows, width, start }: Grouped, n: number, clusters: numb
     }
   }
   return scores;
+}
+
+/**
+ * Σ ‖row p − row q‖ over q in [from, to), each distance also added to own[q]. The common widths 4 and 8 hold row p
+ * in locals and compute each distance in one pass (the same sums in the same order as squaredDistances, so the
+ * same bits); other widths go through squaredDistances into `scratch` (indexed like the rows).
+ */
+function addDistances(
+  rows: Float64Array,
+  width: number,
+  p: number,
+  from: number,
+  to: number,
+  own: Float64Array,
+  scratch: Float64Array,
+): number {
+  let total = 0;
+  const r = p * width;
+  if (width === 8) {
+    const x0 = rows[r],
+      x1 = rows[r + 1],
+      x2 = rows[r + 2],
+      x3 = rows[r + 3];
+    const x4 = rows[r + 4],
+      x5 = rows[r + 5],
+      x6 = rows[r + 6],
+      x7 = rows[r + 7];
+    for (let q = from, s = from * 8; q < to; q++, s += 8) {
+      const t0 = x0 - rows[s],
+        t1 = x1 - rows[s + 1],
+        t2 = x2 - rows[s + 2],
+        t3 = x3 - rows[s + 3];
+      const t4 = x4 - rows[s + 4],
+        t5 = x5 - rows[s + 5],
+        t6 = x6 - rows[s + 6],
+        t7 = x7 - rows[s + 7];
+      const distance = Math.sqrt(t0 * t0 + t1 * t1 + t2 * t2 + t3 * t3 + (t4 * t4 + t5 * t5 + t6 * t6 + t7 * t7));
+      total += distance;
+      own[q] += distance;
+    }
+    return total;
+  }
+  if (width === 4) {
+    const x0 = rows[r],
+      x1 = rows[r + 1],
+      x2 = rows[r + 2],
+      x3 = rows[r + 3];
+    for (let q = from, s = from * 4; q < to; q++, s += 4) {
+      const t0 = x0 - rows[s],
+        t1 = x1 - rows[s + 1],
+        t2 = x2 - rows[s + 2],
+        t3 = x3 - rows[s + 3];
+      const distance = Math.sqrt(t0 * t0 + t1 * t1 + t2 * t2 + t3 * t3);
+      total += distance;
+      own[q] += distance;
+    }
+    return total;
+  }
+  squaredDistances(rows, r, rows, width, from, to, scratch);
+  for (let q = from; q < to; q++) {
+    const distance = Math.sqrt(scratch[q]);
+    total += distance;
+    own[q] += distance;
+  }
+  return total;
 }
 
 /** Every row against all rows, one row's per-cluster sums at a time. */
