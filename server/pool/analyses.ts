@@ -1,3 +1,4 @@
+import type { Helper } from '../../shared/parallel/helper';
 import { runRfm } from '../../shared/segment/rfm';
 import { fitSegmentKs, runSegmentation } from '../../shared/segment/segment';
 import type { RfmOptions, SegmentOptions } from '../../shared/segment/types';
@@ -13,8 +14,12 @@ export type ProgressCallback = (done: number, total: number) => void;
  * table serves the worker thread and the event loop (small inputs), so both compute exactly the same thing.
  */
 export const analyses = {
-  segment: (args: { table: Table; options: Omit<SegmentOptions, 'onProgress'> }, onProgress: ProgressCallback) =>
-    runSegmentation(args.table, { ...args.options, onProgress }),
+  /** With a helper (a second thread, see Helper), a given k's k-means steps and silhouette are split with it. */
+  segment: (
+    args: { table: Table; options: Omit<SegmentOptions, 'onProgress' | 'helper'> },
+    onProgress: ProgressCallback,
+    helper?: Helper,
+  ) => runSegmentation(args.table, { ...args.options, onProgress, ...(helper ? { helper } : {}) }),
   /** The fits of some k of a segment run's range, for segmentWithFanOut (see fitSegmentKs). */
   segmentFits: (
     args: { table: Table; options: Omit<SegmentOptions, 'onProgress'>; ks: number[] },

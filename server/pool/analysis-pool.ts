@@ -4,7 +4,8 @@ import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { projectRoot } from '../paths';
 import { analyses, type AnalysisArgs, type AnalysisName, type AnalysisResult, type ProgressCallback } from './analyses';
-import type { ProgressMessage, WorkerReply, WorkerTask } from './analysis-worker';
+import type { HelperTask, ProgressMessage, WorkerReply, WorkerTask } from './analysis-worker';
+import { helperLinks } from './helper-link';
 import { sendSliced } from './sliced-arrays';
 import { transferables } from './transferables';
 import { fromWorkerError } from './worker-error';
@@ -29,6 +30,12 @@ export interface RunOptions {
   /** Stops the analysis: its worker thread is terminated and replaced, and `run` rejects with an AbortError. */
   signal?: AbortSignal;
   onProgress?: ProgressCallback;
+  /**
+   * Gives the analysis a helper thread (see Helper): a second task that takes the jobs the analysis offers. Only
+   * when the pool has two threads or more and nothing else is in it, so the helper never waits behind other work
+   * (a helper that has not started when a job is joined just means the task does that job itself).
+   */
+  helped?: boolean;
 }
 
 /**
@@ -39,8 +46,9 @@ export interface RunOptions {
  * strings, which must be copied, cross in slices (see sendSliced) so copying them never holds the event loop long.
  */
 export class AnalysisPool {
-  private readonly piscina: Piscina<WorkerTask, WorkerReply> | null;
+  private readonly piscina: Piscina<WorkerTask | HelperTask, WorkerReply> | null;
   private inPool = 0;
+  private helperJobs = 0;
 
   constructor(readonly options: PoolOptions) {
     if (options.threads === 0) {
@@ -72,6 +80,7 @@ export class AnalysisPool {
       const run = analyses[analysis] as (a: AnalysisArgs<N>, p: ProgressCallback) => AnalysisResult<N>;
       return run(args, onProgress);
     }
+    const links = options.helped && this.options.threads >= 2 && this.inPool === 0 ? helperLinks() : null;
     this.inPool++;
     const channel = options.onProgress ? new MessageChannel() : null;
     channel?.port1.on('message', (m: ProgressMessage) => onProgress(m.done, m.total));
@@ -83,9 +92,17 @@ export class AnalysisPool {
         args: sliced.value,
         ...(channel ? { progress: channel.port2 } : {}),
         ...(sliced.port ? { slices: sliced.port } : {}),
+        ...(links ? { helper: links.lead } : {}),
       };
+      if (links) {
+        // Not awaited: it ends when the task says stop (or its thread goes), and a failure only means no help.
+        this.piscina
+          .run({ help: links.follow }, { transferList: [links.follow.port], signal: options.signal ?? null })
+          .then((reply) => (this.helperJobs += reply.ok ? Number(reply.value) : 0))
+          .catch(() => undefined);
+      }
       const reply = await this.piscina.run(task, {
-        transferList: [...transferables(sliced.value), ...ports],
+        transferList: [...transferables(sliced.value), ...ports, ...(links ? [links.lead.port] : [])],
         signal: options.signal ?? null,
       });
       if (!reply.ok) throw fromWorkerError(reply.error);
@@ -96,12 +113,16 @@ export class AnalysisPool {
     }
   }
 
-  /** Threads, analyses handed to the pool and not yet settled (running or queued), and tasks completed. */
-  get stats(): { threads: number; running: number; completed: number } {
+  /**
+   * Threads, analyses handed to the pool and not yet settled (running or queued), tasks completed (helpers'
+   * included), and jobs done by helper threads (see RunOptions.helped) whose task has ended.
+   */
+  get stats(): { threads: number; running: number; completed: number; helperJobs: number } {
     return {
       threads: this.piscina?.threads.length ?? 0,
       running: this.inPool,
       completed: this.piscina?.completed ?? 0,
+      helperJobs: this.helperJobs,
     };
   }
 

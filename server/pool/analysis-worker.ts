@@ -1,6 +1,8 @@
 import type { MessagePort } from 'node:worker_threads';
 import { move, transferableSymbol, valueSymbol } from 'piscina';
+import type { Helper } from '../../shared/parallel/helper';
 import { analyses, type AnalysisName } from './analyses';
+import { leadHelper, serveHelper, type HelperLink } from './helper-link';
 import { receiveSliced } from './sliced-arrays';
 import { transferables } from './transferables';
 import { toWorkerError, type WorkerError } from './worker-error';
@@ -15,6 +17,13 @@ export interface WorkerTask {
   progress?: MessagePort;
   /** The long arrays taken out of `args`, in slices (see sendSliced). */
   slices?: MessagePort;
+  /** The task's end of a link to a helper thread, for analyses that split work with one (see leadHelper). */
+  helper?: HelperLink;
+}
+
+/** What the event loop sends the thread that helps a task: the other end of the task's link (see serveHelper). */
+export interface HelperTask {
+  help: HelperLink;
 }
 
 export type WorkerReply = { ok: true; value: unknown } | { ok: false; error: WorkerError };
@@ -33,11 +42,17 @@ const PROGRESS_INTERVAL_MS = 50;
  * and moves the result's typed arrays back to the event loop instead of copying them. This file and what it
  * imports are bundled on their own (scripts/build-worker.mjs): it must reach only shared/ and server/pool/.
  */
-export default function runTask(task: WorkerTask): unknown {
+export default function runTask(task: WorkerTask | HelperTask): unknown {
+  if ('help' in task) return serveHelper(task.help).then((jobs): WorkerReply => ({ ok: true, value: jobs }));
   const report = throttled(task.progress);
+  const helper = task.helper ? leadHelper(task.helper) : undefined;
   try {
-    const run = analyses[task.analysis] as (args: unknown, onProgress: typeof report.progress) => unknown;
-    const value = run(receiveSliced(task.args, task.slices), report.progress);
+    const run = analyses[task.analysis] as (
+      args: unknown,
+      onProgress: typeof report.progress,
+      helper: Helper | undefined,
+    ) => unknown;
+    const value = run(receiveSliced(task.args, task.slices), report.progress, helper);
     report.flush();
     const reply: WorkerReply = { ok: true, value };
     return move({
@@ -53,6 +68,7 @@ export default function runTask(task: WorkerTask): unknown {
     return reply;
   } finally {
     task.progress?.close();
+    helper?.stop();
   }
 }
 

@@ -16,7 +16,7 @@ const FINISH_SHARE = 0.05;
  *
  * One signal stops every task (a cancellation, the time limit or the client leaving aborts them all, and the first
  * task to fail aborts the others), and nothing is returned, hence nothing stored, unless all succeed. Progress is
- * each task's share of the estimated work, so it only moves forward. Runs as one plain `segment` task when the pool
+ * each task's share of the estimated work, so it only moves forward. Runs as one plain `segment` task (given a helper thread, see RunOptions.helped) when the pool
  * has one thread, the input is small, k is fixed, or the run is not plain k-means over all rows (WARD cuts one tree;
  * excludeOutliers and stabilityResamples add passes that depend on the chosen fit).
  */
@@ -26,7 +26,7 @@ export async function segmentWithFanOut(
   options: RunOptions,
 ): Promise<AnalysisResult<'segment'>> {
   const groups = fanOutGroups(pool, args, options.rows);
-  if (groups === null) return pool.run('segment', args, options);
+  if (groups === null) return pool.run('segment', args, { ...options, helped: true });
   stopIfAborted(options.signal);
 
   const table = sharedTable(args.table);

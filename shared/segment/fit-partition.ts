@@ -1,3 +1,4 @@
+import type { Helper } from '../parallel/helper';
 import { InputError } from '../errors';
 import { fsum } from '../math/sum';
 import { kMeans } from './kmeans';
@@ -91,10 +92,12 @@ export function fitPartition(
     /** KMEANS only: screen the restarts on this many sampled rows (screenedKMeans); unset, every restart is full. */
     restartSampleSize?: number;
     tree?: WardTree;
+    /** KMEANS without screening: a second thread for half of each k-means step (see kMeans). */
+    helper?: Helper;
     onWork?: (units: number) => void;
   },
 ): Partition {
-  const { algorithm, restarts, seed, restartSampleSize, tree, onWork } = options;
+  const { algorithm, restarts, seed, restartSampleSize, tree, helper, onWork } = options;
   if (algorithm === 'KMEANS') {
     const full = kMeansRestartCost(n, k);
     if (restartSampleSize !== undefined && restartSampleSize < n) {
@@ -108,7 +111,7 @@ export function fitPartition(
       });
       return { labels: run.labels, centroids: run.centroids, inertia: run.inertia, warnings: run.warnings };
     }
-    const run = kMeans(X, n, d, { k, restarts, seed, onRestart: () => onWork?.(full) });
+    const run = kMeans(X, n, d, { k, restarts, seed, helper, onRestart: () => onWork?.(full) });
     return { labels: run.labels, centroids: run.centroids, inertia: run.inertia, warnings: run.warnings };
   }
   if (algorithm === 'MINI_BATCH_KMEANS') {

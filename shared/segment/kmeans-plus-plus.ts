@@ -1,5 +1,7 @@
 import { InputError } from '../errors';
 import type { Rng } from '../random';
+import type { Helper } from '../parallel/helper';
+import { HELP_MIN_ROWS, splitPoint } from '../parallel/helper';
 import { checkMatrix } from './check-matrix';
 import { paddedWidth, padRows, squaredDistances, unpadRows } from './squared-distances';
 
@@ -36,7 +38,12 @@ export function kMeansPlusPlus(
   return unpadRows(seedPadded(padRows(X, n, d, width), n, width, k, rng, localTrials), k, d, width);
 }
 
-/** kMeansPlusPlus on rows already padded (see squared-distances), unchecked; returns padded centres. */
+/**
+ * kMeansPlusPlus on rows already padded (see squared-distances), unchecked; returns padded centres. Given a helper
+ * (see Helper) and at least HELP_MIN_ROWS rows, the local trials' distances over the second half of the rows are
+ * the helper's (seedCandidates) while this thread does the first half, and each trial's potential still sums the
+ * rows in order: the same centres as without it. The rows must then be in the helper's shared memory.
+ */
 export function seedPadded(
   rows: Float64Array,
   n: number,
@@ -44,19 +51,24 @@ export function seedPadded(
   k: number,
   rng: Rng,
   localTrials = 2 + Math.floor(Math.log(k)),
+  helper?: Helper,
 ): Float64Array {
+  const shared = helper !== undefined && n >= HELP_MIN_ROWS;
+  const split = shared ? splitPoint(n, 'EVEN') : n;
+  const array = (length: number) => (shared ? helper.float64(length) : new Float64Array(length));
   const centers = new Float64Array(k * width);
   let chosen = rng.int(n);
   centers.set(rows.subarray(chosen * width, chosen * width + width), 0);
 
-  let closest = new Float64Array(n);
+  let closest = array(n);
   squaredDistances(rows, chosen * width, rows, width, 0, n, closest);
   let potential = 0;
   for (let i = 0; i < n; i++) potential += closest[i];
 
   const cumulative = new Float64Array(n);
-  const candidates = Array.from({ length: localTrials }, () => new Float64Array(n));
+  const candidates = Array.from({ length: localTrials }, () => array(n));
   const candidateIds = new Int32Array(localTrials);
+  const potentials = new Float64Array(localTrials);
   for (let c = 1; c < k; c++) {
     let running = 0;
     for (let i = 0; i < n; i++) {
@@ -66,12 +78,23 @@ export function seedPadded(
     for (let t = 0; t < localTrials; t++) {
       candidateIds[t] = Math.min(firstAtLeast(cumulative, rng.next() * potential), n - 1);
     }
+    const trials = { rows, width, candidates: Array.from(candidateIds, (id) => id * width), closest, outs: candidates };
+    const join = shared ? helper.offer('seedCandidates', { ...trials, from: split, to: n }) : null;
+    seedCandidates({ ...trials, from: 0, to: split, potentials });
+    if (join) {
+      join();
+      for (let t = 0; t < localTrials; t++) {
+        const out = candidates[t];
+        let p = potentials[t];
+        for (let i = split; i < n; i++) p += out[i];
+        potentials[t] = p;
+      }
+    }
     let best = 0;
     let bestPotential = Infinity;
     for (let t = 0; t < localTrials; t++) {
-      const p = closerPotential(rows, n, width, candidateIds[t] * width, closest, candidates[t]);
-      if (p < bestPotential) {
-        bestPotential = p;
+      if (potentials[t] < bestPotential) {
+        bestPotential = potentials[t];
         best = t;
       }
     }
@@ -86,13 +109,37 @@ export function seedPadded(
 }
 
 /**
- * out[i] = min(closest[i], ‖row i − the row at offset a‖²) for every row; returns Σ out[i], the potential were that
- * row a centre. Width 8, the common case, holds the candidate in locals and does it in one pass, summing each
+ * The local trials of one k-means++ step over rows [from, to): for each candidate row (at offset candidates[t]),
+ * outs[t][i] = min(closest[i], ‖row i − candidate‖²), and, when `potentials` is given, potentials[t] = the sum of
+ * outs[t][i] over the block in row order.
+ */
+export function seedCandidates(input: {
+  rows: Float64Array;
+  width: number;
+  candidates: number[];
+  closest: Float64Array;
+  outs: Float64Array[];
+  from: number;
+  to: number;
+  potentials?: Float64Array;
+}): null {
+  const { rows, width, candidates, closest, outs, from, to, potentials } = input;
+  for (let t = 0; t < candidates.length; t++) {
+    const p = closerPotential(rows, from, to, width, candidates[t], closest, outs[t]);
+    if (potentials) potentials[t] = p;
+  }
+  return null;
+}
+
+/**
+ * out[i] = min(closest[i], ‖row i − the row at offset a‖²) for rows i in [from, to); returns Σ out[i] over them in
+ * row order, the block's share of the potential were that row a centre. Width 8, the common case, holds the candidate in locals and does it in one pass, summing each
  * distance in squaredDistances' order (the same bits).
  */
 function closerPotential(
   rows: Float64Array,
-  n: number,
+  from: number,
+  to: number,
   width: number,
   a: number,
   closest: Float64Array,
@@ -108,7 +155,7 @@ function closerPotential(
       x5 = rows[a + 5],
       x6 = rows[a + 6],
       x7 = rows[a + 7];
-    for (let i = 0, r = 0; i < n; i++, r += 8) {
+    for (let i = from, r = from * 8; i < to; i++, r += 8) {
       const t0 = x0 - rows[r],
         t1 = x1 - rows[r + 1],
         t2 = x2 - rows[r + 2],
@@ -124,8 +171,8 @@ function closerPotential(
     }
     return potential;
   }
-  squaredDistances(rows, a, rows, width, 0, n, out);
-  for (let i = 0; i < n; i++) {
+  squaredDistances(rows, a, rows, width, from, to, out);
+  for (let i = from; i < to; i++) {
     if (closest[i] < out[i]) out[i] = closest[i];
     potential += out[i];
   }

@@ -2,7 +2,10 @@ import { InputError } from '../errors';
 import { createRng } from '../random';
 import { checkMatrix } from './check-matrix';
 import { seedPadded } from './kmeans-plus-plus';
-import { paddedWidth, padRows, squaredDistances, unpadRows } from './squared-distances';
+import type { Helper } from '../parallel/helper';
+import { HELP_MIN_ROWS, splitPoint } from '../parallel/helper';
+import { assignRowsBounded, assignRowsFully } from './kmeans-assign';
+import { paddedWidth, padRows, squaredDistance, unpadRows } from './squared-distances';
 
 export interface KMeansOptions {
   /** Number of clusters, 1..n. */
@@ -22,6 +25,11 @@ export interface KMeansOptions {
   initialCentroids?: Float64Array;
   /** Called after each run with the number of runs done (for progress reports). */
   onRestart?: (done: number) => void;
+  /**
+   * A second thread to take half of each seeding and assignment step from HELP_MIN_ROWS rows (see Helper); the
+   * result is the same with or without it.
+   */
+  helper?: Helper;
 }
 
 export interface KMeansResult {
@@ -47,7 +55,10 @@ export interface KMeansResult {
  * Hamerly's bounds (one upper and one lower bound per row), so it returns what the plain loop returns in far
  * fewer distance computations; the cluster sums are updated only for rows that change cluster, so a row that stays
  * is not read at all (its coordinates are the bulk of the memory traffic). Sums kept this way differ from sums
- * recomputed in row order in the last bits only (relative 1e-15 on the centroids).
+ * recomputed in row order in the last bits only (relative 1e-15 on the centroids). Given a helper thread
+ * (`options.helper`) and at least HELP_MIN_ROWS rows, every seeding and assignment step splits the rows in two
+ * blocks and the helper takes the second; each row's outcome depends on that row alone and the sums are still
+ * taken in row order, so the result is bit for bit the one-thread result.
  *
  * Cost per iteration O(n·d + k²·d + r·k·d), r being the rows whose bounds fail; memory O(n + k·d), plus a copy of
  * X padded to a multiple of 4 columns when d is not one (see squared-distances).
@@ -76,10 +87,11 @@ export function kMeans(X: Float64Array, n: number, d: number, options: KMeansOpt
   if (initialCentroids !== undefined) checkMatrix('kMeans initialCentroids', initialCentroids, k, d);
 
   const width = paddedWidth(d);
-  const rows = padRows(X, n, d, width);
+  const shares = sharesFor(options.helper, n);
+  const rows = shares.helper ? copyRows(X, n, d, width, shares) : padRows(X, n, d, width);
   const mean = columnMeans(rows, n, width);
   const tol = tolerance === 0 ? 0 : (tolerance * sumOfVariances(rows, n, width, mean)) / d;
-  const workspace = new Workspace(n, width, k);
+  const workspace = new Workspace(n, width, k, shares);
   const run = (centers: Float64Array) => lloyd(rows, n, width, k, centers, maxIterations, tol, mean, workspace);
 
   let best: Run;
@@ -88,10 +100,11 @@ export function kMeans(X: Float64Array, n: number, d: number, options: KMeansOpt
     options.onRestart?.(1);
   } else {
     const rng = createRng(seed);
-    best = run(seedPadded(rows, n, width, k, rng));
+    const seedRun = () => seedPadded(rows, n, width, k, rng, undefined, shares.helper ?? undefined);
+    best = run(seedRun());
     options.onRestart?.(1);
     for (let r = 1; r < restarts; r++) {
-      const next = run(seedPadded(rows, n, width, k, rng));
+      const next = run(seedRun());
       if (next.inertia < best.inertia) best = next;
       options.onRestart?.(r + 1);
     }
@@ -119,9 +132,6 @@ interface Run {
   converged: boolean;
 }
 
-/** Rows per block in assignAll: for k up to ~16 the k blocks of distances stay in L1 cache. */
-const BLOCK = 256;
-
 /** Buffers reused across restarts; rows and centroids are padded to `width` columns (see squared-distances). */
 class Workspace {
   readonly upper: Float64Array;
@@ -136,13 +146,15 @@ class Workspace {
   /** Copies of sums and counts that an empty-cluster relocation edits, so the running sums keep following labels. */
   readonly relocatedSums: Float64Array;
   readonly relocatedCounts: Float64Array;
-  /** The squared distances to the nearest and second nearest centroid, from nearestTwo. */
-  readonly nearest = new Float64Array(2);
-  /** k rows of up to BLOCK distances each, for assignAll. */
-  readonly block: Float64Array;
-  constructor(n: number, width: number, k: number) {
-    this.upper = new Float64Array(n);
-    this.lower = new Float64Array(n);
+  constructor(
+    n: number,
+    width: number,
+    k: number,
+    /** Where the per-row arrays go: shared memory when a helper takes a block of rows. */
+    readonly shares: Shares,
+  ) {
+    this.upper = shares.float64(n);
+    this.lower = shares.float64(n);
     this.sums = new Float64Array(k * width);
     this.counts = new Float64Array(k);
     this.next = new Float64Array(k * width);
@@ -151,8 +163,31 @@ class Workspace {
     this.half = new Float64Array(k);
     this.relocatedSums = new Float64Array(k * width);
     this.relocatedCounts = new Float64Array(k);
-    this.block = new Float64Array(k * Math.min(n, BLOCK));
   }
+}
+
+/**
+ * How the assignment steps run: over all rows in this thread, or in two blocks split at `split`, the second offered
+ * to a helper thread, whose arrays (rows, labels, bounds) are then in memory both threads share.
+ */
+interface Shares {
+  helper: Helper | null;
+  /** First row of the helper's block; 0 when there is no helper. */
+  split: number;
+  float64(length: number): Float64Array;
+  int32(length: number): Int32Array;
+}
+
+function sharesFor(helper: Helper | undefined, n: number): Shares {
+  if (!helper || n < HELP_MIN_ROWS) {
+    return { helper: null, split: 0, float64: (m) => new Float64Array(m), int32: (m) => new Int32Array(m) };
+  }
+  return {
+    helper,
+    split: splitPoint(n, 'EVEN'),
+    float64: (m) => helper.float64(m),
+    int32: (m) => helper.int32(m),
+  };
 }
 
 /**
@@ -179,9 +214,10 @@ function lloyd(
   mean: Float64Array,
   w: Workspace,
 ): Run {
-  const labels = new Int32Array(n);
+  const labels = w.shares.int32(n);
   const moves: Moves = { largest: 0, drift: 0 };
   assignAll(rows, n, width, k, centers, labels, w);
+  accumulate(rows, n, width, labels, w);
   w.drift.fill(0);
   let iterations = 0;
   let converged = false;
@@ -209,10 +245,7 @@ function lloyd(
   return { labels, centroids: centers, inertia, iterations, converged };
 }
 
-/**
- * Full assignment of every row, seeding the bounds and the cluster sums. Rows go in blocks, each centroid against
- * the whole block, so the distance kernel runs long loops instead of k-long ones per row.
- */
+/** First assignment of every row, seeding the bounds: in two blocks when a helper takes one (see Shares). */
 function assignAll(
   rows: Float64Array,
   n: number,
@@ -222,33 +255,76 @@ function assignAll(
   labels: Int32Array,
   w: Workspace,
 ): void {
-  const block = w.block;
-  const size = block.length / k;
-  for (let from = 0; from < n; from += size) {
-    const to = Math.min(n, from + size);
-    for (let c = 0; c < k; c++) {
-      squaredDistances(centers, c * width, rows, width, from, to, block, c * size);
-    }
-    for (let i = from; i < to; i++) {
-      let best = 0;
-      let bestDistance = Infinity;
-      let secondDistance = Infinity;
-      for (let c = 0, p = i - from; c < k; c++, p += size) {
-        const s = block[p];
-        if (s < bestDistance) {
-          secondDistance = bestDistance;
-          bestDistance = s;
-          best = c;
-        } else if (s < secondDistance) {
-          secondDistance = s;
-        }
-      }
-      labels[i] = best;
-      w.upper[i] = Math.sqrt(bestDistance);
-      w.lower[i] = Math.sqrt(secondDistance);
+  const block = { rows, width, k, centers, labels, upper: w.upper, lower: w.lower };
+  const { helper, split } = w.shares;
+  if (helper === null) {
+    assignRowsFully({ ...block, from: 0, to: n });
+    return;
+  }
+  const join = helper.offer('kmeansFull', { ...block, from: split, to: n });
+  assignRowsFully({ ...block, from: 0, to: split });
+  join();
+}
+
+/**
+ * Hamerly's assignment step (assignRowsBounded) over every row, in two blocks when a helper takes one; then the
+ * cluster sums follow the labels: a row that changed cluster moves its coordinates from the old sum to the new one
+ * (Hamerly 2010), in row order, so rows that stay are never read and the sums come out the same however the rows
+ * were split. Returns how many labels changed.
+ */
+function assignBounded(
+  rows: Float64Array,
+  n: number,
+  width: number,
+  k: number,
+  centers: Float64Array,
+  labels: Int32Array,
+  w: Workspace,
+  moves: Moves,
+): number {
+  const { shift, drift, half } = w;
+  for (let c = 0; c < k; c++) drift[c] += shift[c];
+  moves.drift += moves.largest;
+  halfGaps(centers, width, k, half);
+  const block = {
+    rows,
+    width,
+    k,
+    centers,
+    labels,
+    upper: w.upper,
+    lower: w.lower,
+    drift,
+    lowerDrift: moves.drift,
+    half,
+  };
+  const { helper, split } = w.shares;
+  if (helper === null) return applyMoves(rows, width, labels, assignRowsBounded({ ...block, from: 0, to: n }), w);
+  const join = helper.offer('kmeansBounded', { ...block, from: split, to: n });
+  const first = assignRowsBounded({ ...block, from: 0, to: split });
+  const second = join();
+  return applyMoves(rows, width, labels, first, w) + applyMoves(rows, width, labels, second, w);
+}
+
+/** Moves each listed row's coordinates from its previous cluster's sum to its new one; returns the rows moved. */
+function applyMoves(rows: Float64Array, width: number, labels: Int32Array, moved: Int32Array, w: Workspace): number {
+  const { sums, counts } = w;
+  for (let m = 0; m < moved.length; m += 2) {
+    const i = moved[m];
+    const a = moved[m + 1];
+    const b = labels[i];
+    counts[a]--;
+    counts[b]++;
+    const p = i * width;
+    const from = a * width;
+    const to = b * width;
+    for (let j = 0; j < width; j++) {
+      const x = rows[p + j];
+      sums[from + j] -= x;
+      sums[to + j] += x;
     }
   }
-  accumulate(rows, n, width, labels, w);
+  return moved.length / 2;
 }
 
 /** Per-cluster sums and counts of the rows, in row order. */
@@ -266,117 +342,6 @@ function accumulate(rows: Float64Array, n: number, width: number, labels: Int32A
       sums[q + j + 3] += rows[p + j + 3];
     }
   }
-}
-
-/**
- * Hamerly's assignment step: a row keeps its centroid when its upper bound (distance to its centroid) is below
- * both its lower bound (distance to the second nearest) and half the distance from its centroid to the nearest
- * other one; otherwise the upper bound is tightened and, failing that, all centroids are scanned (first of equals,
- * as argmin). The cluster sums follow the labels: a row that changes cluster moves its coordinates from the old
- * sum to the new one (Hamerly 2010), so rows that stay are never read. Returns how many labels changed.
- */
-function assignBounded(
-  rows: Float64Array,
-  n: number,
-  width: number,
-  k: number,
-  centers: Float64Array,
-  labels: Int32Array,
-  w: Workspace,
-  moves: Moves,
-): number {
-  const { upper, lower, shift, drift, half, sums, counts } = w;
-  for (let c = 0; c < k; c++) drift[c] += shift[c];
-  moves.drift += moves.largest;
-  const lowerDrift = moves.drift;
-  halfGaps(centers, width, k, half);
-  const nearest = w.nearest;
-  let changed = 0;
-  for (let i = 0, p = 0; i < n; i++, p += width) {
-    const a = labels[i];
-    const l = lower[i] - lowerDrift;
-    const bound = half[a] > l ? half[a] : l;
-    if (upper[i] + drift[a] <= bound) continue;
-    const tight = Math.sqrt(squaredDistance(rows, p, centers, a * width, width));
-    upper[i] = tight - drift[a];
-    if (tight <= bound) continue;
-    const best = nearestTwo(rows, p, centers, k, width, nearest);
-    upper[i] = Math.sqrt(nearest[0]) - drift[best];
-    lower[i] = Math.sqrt(nearest[1]) + lowerDrift;
-    if (best === a) continue;
-    labels[i] = best;
-    changed++;
-    counts[a]--;
-    counts[best]++;
-    const from = a * width;
-    const to = best * width;
-    for (let j = 0; j < width; j++) {
-      const x = rows[p + j];
-      sums[from + j] -= x;
-      sums[to + j] += x;
-    }
-  }
-  return changed;
-}
-
-/**
- * The nearest centroid to row p (the first of equals, as argmin); its squared distance goes to out[0] and the
- * second smallest to out[1]. Width 8, the common case, holds the row in locals and sums each distance in
- * squaredDistance's order (the same bits).
- */
-function nearestTwo(
-  rows: Float64Array,
-  p: number,
-  centers: Float64Array,
-  k: number,
-  width: number,
-  out: Float64Array,
-): number {
-  let best = 0;
-  let bestDistance = Infinity;
-  let secondDistance = Infinity;
-  if (width === 8) {
-    const x0 = rows[p],
-      x1 = rows[p + 1],
-      x2 = rows[p + 2],
-      x3 = rows[p + 3];
-    const x4 = rows[p + 4],
-      x5 = rows[p + 5],
-      x6 = rows[p + 6],
-      x7 = rows[p + 7];
-    for (let c = 0, q = 0; c < k; c++, q += 8) {
-      const t0 = x0 - centers[q],
-        t1 = x1 - centers[q + 1],
-        t2 = x2 - centers[q + 2],
-        t3 = x3 - centers[q + 3];
-      const t4 = x4 - centers[q + 4],
-        t5 = x5 - centers[q + 5],
-        t6 = x6 - centers[q + 6],
-        t7 = x7 - centers[q + 7];
-      const s = t0 * t0 + t1 * t1 + t2 * t2 + t3 * t3 + (t4 * t4 + t5 * t5 + t6 * t6 + t7 * t7);
-      if (s < bestDistance) {
-        secondDistance = bestDistance;
-        bestDistance = s;
-        best = c;
-      } else if (s < secondDistance) {
-        secondDistance = s;
-      }
-    }
-  } else {
-    for (let c = 0, q = 0; c < k; c++, q += width) {
-      const s = squaredDistance(rows, p, centers, q, width);
-      if (s < bestDistance) {
-        secondDistance = bestDistance;
-        bestDistance = s;
-        best = c;
-      } else if (s < secondDistance) {
-        secondDistance = s;
-      }
-    }
-  }
-  out[0] = bestDistance;
-  out[1] = secondDistance;
-  return best;
 }
 
 /** half[c] = half the distance from centroid c to its nearest other centroid (Infinity when k = 1). */
@@ -493,17 +458,12 @@ function recordMoves(
   return total;
 }
 
-/** One squared distance between padded rows (width a multiple of 4). */
-function squaredDistance(A: Float64Array, a: number, B: Float64Array, b: number, width: number): number {
-  let s = 0;
-  for (let j = 0; j < width; j += 4) {
-    const t0 = A[a + j] - B[b + j];
-    const t1 = A[a + j + 1] - B[b + j + 1];
-    const t2 = A[a + j + 2] - B[b + j + 2];
-    const t3 = A[a + j + 3] - B[b + j + 3];
-    s += t0 * t0 + t1 * t1 + t2 * t2 + t3 * t3;
-  }
-  return s;
+/** The rows padded to `width` columns, in shared memory (a helper thread reads them). */
+function copyRows(X: Float64Array, n: number, d: number, width: number, shares: Shares): Float64Array {
+  const rows = shares.float64(n * width);
+  if (width === d) rows.set(X);
+  else for (let i = 0, p = 0, q = 0; i < n; i++, q += width) for (let j = 0; j < d; j++) rows[q + j] = X[p++];
+  return rows;
 }
 
 function columnMeans(rows: Float64Array, n: number, width: number): Float64Array {

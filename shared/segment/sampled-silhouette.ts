@@ -1,6 +1,7 @@
 import { InputError } from '../errors';
 import { fsum } from '../math/sum';
 import type { Rng } from '../random';
+import type { Helper } from '../parallel/helper';
 import { checkMatrix } from './check-matrix';
 import { silhouetteSamples } from './silhouette';
 
@@ -81,6 +82,7 @@ export function sampledSilhouette(
   d: number,
   labels: Int32Array,
   rows: Int32Array,
+  helper?: Helper,
 ): SilhouetteEstimate | null {
   checkMatrix('sampledSilhouette', X, n, d);
   if (labels.length !== n) {
@@ -98,7 +100,7 @@ export function sampledSilhouette(
     distinct.add(labels[i]);
   }
   if (distinct.size < 2 || distinct.size > m - 1) return null;
-  const values = silhouetteSamples(sample, m, d, sampleLabels);
+  const values = silhouetteSamples(sample, m, d, sampleLabels, undefined, helper);
   const score = fsum(values) / m;
   const squares = new Float64Array(m);
   for (let s = 0; s < m; s++) squares[s] = (values[s] - score) ** 2;
@@ -127,13 +129,13 @@ export function estimateSilhouette(
   n: number,
   d: number,
   labels: Int32Array,
-  options: { exact: boolean; rows: Int32Array | null },
+  options: { exact: boolean; rows: Int32Array | null; helper?: Helper },
 ): SilhouetteEstimate | null {
   if (options.exact || options.rows === null || options.rows.length >= n) {
     const clusters = new Set(labels).size;
     if (clusters < 2 || clusters > n - 1) return null;
-    const samples = silhouetteSamples(X, n, d, labels);
+    const samples = silhouetteSamples(X, n, d, labels, undefined, options.helper);
     return { method: 'EXACT', score: fsum(samples) / n, sampleSize: null, standardError: null, samples };
   }
-  return sampledSilhouette(X, n, d, labels, options.rows);
+  return sampledSilhouette(X, n, d, labels, options.rows, options.helper);
 }

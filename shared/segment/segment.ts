@@ -1,4 +1,5 @@
 import { InputError } from '../errors';
+import type { Helper } from '../parallel/helper';
 import { fsum } from '../math/sum';
 import { getColumn, stringValues } from '../table/access';
 import type { Table } from '../table/types';
@@ -214,6 +215,7 @@ interface Settings {
   miniBatchThreshold?: number;
   exactWardLimit?: number;
   fitted?: readonly KFit[];
+  helper?: Helper;
 }
 
 /** Options with defaults applied, checked before any work is done. */
@@ -264,6 +266,7 @@ function resolve(options: SegmentOptions): Settings {
     miniBatchThreshold: positiveWhole(options.miniBatchThreshold, 'miniBatchThreshold'),
     exactWardLimit: positiveWhole(options.exactWardLimit, 'exactWardLimit'),
     fitted: options.fitted,
+    helper: options.helper,
   };
 }
 
@@ -385,6 +388,7 @@ function analyse(
       restarts,
       seed,
       tree: tree ?? undefined,
+      helper: settings.helper,
       onWork: advance,
     });
     warnings.push(...partition.warnings);
@@ -405,7 +409,13 @@ function analyse(
   }
   // A row's silhouette does not depend on how segments are numbered: reuse chooseK's when it scored this k.
   const silhouette = scoreGivenK
-    ? silhouetteFields(estimateSilhouette(X, n, d, labels, { exact: silhouetteRows === null, rows: silhouetteRows }))
+    ? silhouetteFields(
+        estimateSilhouette(X, n, d, labels, {
+          exact: silhouetteRows === null,
+          rows: silhouetteRows,
+          helper: settings.helper,
+        }),
+      )
     : fit;
   if (scoreGivenK) {
     advance(silhouetteCost(scored));

@@ -1,5 +1,7 @@
 import { InputError } from '../errors';
 import { fsum } from '../math/sum';
+import type { Helper } from '../parallel/helper';
+import { splitPoint } from '../parallel/helper';
 import { checkMatrix } from './check-matrix';
 import { paddedWidth, squaredDistances } from './squared-distances';
 
@@ -16,6 +18,9 @@ const WORKING_MEMORY = 64 * 1024 * 1024;
  * agree to about 1e-15, or 1e-9 between duplicate rows). No n×n matrix is built: rows are grouped by cluster and
  * each distance is computed once and added straight into both rows' per-cluster sums (n·K numbers). When those
  * sums would exceed `workingMemory` bytes, rows are streamed one at a time instead (O(n·d) memory, twice the time).
+ * From SILHOUETTE_SPLIT_ROWS rows the pairs are summed in two blocks of rows, the second taken by `helper` (a
+ * second thread, see Helper) when one is given; the per-block sums are added, so a score may differ in its last bit
+ * from a single pass, never with the helper's presence.
  *
  * Cost O(n²·d) time, O(n·(d + K)) memory.
  *
@@ -32,6 +37,7 @@ export function silhouetteSamples(
   d: number,
   labels: Int32Array,
   workingMemory = WORKING_MEMORY,
+  helper?: Helper,
 ): Float64Array {
   checkMatrix('silhouetteSamples', X, n, d);
   if (labels.length !== n) {
@@ -46,7 +52,7 @@ export function silhouetteSamples(
   }
   const grouped = groupByCluster(X, n, d, clusterOf, clusters);
   const scores =
-    clusters * n * 8 <= workingMemory ? pairwiseOnce(grouped, n, clusters) : rowByRow(grouped, n, clusters);
+    clusters * n * 8 <= workingMemory ? pairwiseOnce(grouped, n, clusters, helper) : rowByRow(grouped, n, clusters);
   const samples = new Float64Array(n);
   for (let p = 0; p < n; p++) samples[grouped.order[p]] = scores[p];
   return samples;
@@ -112,21 +118,26 @@ function groupByCluster(X: Float64Array, n: number, d: number, clusterOf: Int32A
 }
 
 /**
- * Each unordered pair once: row p (cluster a) against the later rows q; the distance adds to p's running sum for
- * q's cluster and to sums[a][q]. Pairs with q in an earlier cluster were met when that cluster's rows were p.
+ * Rows from which the pairs are summed in two blocks of rows (splitPoint's triangle: equal numbers of pairs), the
+ * second of which a helper thread may take. Always from this many rows, helper or not, so the sums (taken per
+ * block, then added) do not depend on whether a helper came.
  */
-function pairwiseOnce({ rows, width, start }: Grouped, n: number, clusters: number): Float64Array {
-  const sums = new Float64Array(clusters * n);
-  const squared = new Float64Array(n);
-  for (let a = 0; a < clusters; a++) {
-    const own = sums.subarray(a * n, a * n + n);
-    for (let p = start[a]; p < start[a + 1]; p++) {
-      for (let c = a; c < clusters; c++) {
-        const from = c === a ? p + 1 : start[c];
-        sums[c * n + p] += addDistances(rows, width, p, from, start[c + 1], own, squared);
-      }
-    }
+export const SILHOUETTE_SPLIT_ROWS = 2000;
+
+/**
+ * Each row's distance sums to every cluster, each unordered pair computed once (silhouettePairSums); from
+ * SILHOUETTE_SPLIT_ROWS rows in two blocks, the second offered to the helper.
+ */
+function pairwiseOnce(grouped: Grouped, n: number, clusters: number, helper: Helper | undefined): Float64Array {
+  const input = { rows: grouped.rows, width: grouped.width, n, start: grouped.start, clusters };
+  const split = n >= SILHOUETTE_SPLIT_ROWS ? splitPoint(n, 'TRIANGLE') : n;
+  const join = split < n && helper ? helper.offer('silhouettePairs', { ...input, from: split, to: n }) : null;
+  const sums = silhouettePairSums({ ...input, from: 0, to: split });
+  if (split < n) {
+    const second = join ? join() : silhouettePairSums({ ...input, from: split, to: n });
+    for (let i = 0; i < sums.length; i++) sums[i] += second[i];
   }
+  const { start } = grouped;
   const scores = new Float64Array(n);
   const perCluster = new Float64Array(clusters);
   for (let a = 0; a < clusters; a++) {
@@ -136,6 +147,35 @@ function pairwiseOnce({ rows, width, start }: Grouped, n: number, clusters: numb
     }
   }
   return scores;
+}
+
+/**
+ * The pairs of the rows p in [from, to) (grouped by cluster, see Grouped) with every later row q: each distance adds
+ * to p's sum for q's cluster and to q's sum for p's cluster. Returns the sums, clusters×n (sums[c·n + p]); pairs
+ * with q in an earlier cluster were met when that cluster's rows were p.
+ */
+export function silhouettePairSums(input: {
+  rows: Float64Array;
+  width: number;
+  n: number;
+  start: Int32Array;
+  clusters: number;
+  from: number;
+  to: number;
+}): Float64Array {
+  const { rows, width, n, start, clusters, from, to } = input;
+  const sums = new Float64Array(clusters * n);
+  const scratch = new Float64Array(n);
+  for (let a = 0; a < clusters; a++) {
+    const own = sums.subarray(a * n, a * n + n);
+    for (let p = Math.max(start[a], from), end = Math.min(start[a + 1], to); p < end; p++) {
+      for (let c = a; c < clusters; c++) {
+        const first = c === a ? p + 1 : start[c];
+        sums[c * n + p] += addDistances(rows, width, p, first, start[c + 1], own, scratch);
+      }
+    }
+  }
+  return sums;
 }
 
 /**

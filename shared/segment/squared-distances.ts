@@ -67,3 +67,16 @@ export function squaredDistances(
     }
   }
 }
+
+/** ‖A[a .. a + width) − B[b .. b + width)‖², width a multiple of 4, summed in squaredDistances' order. */
+export function squaredDistance(A: Float64Array, a: number, B: Float64Array, b: number, width: number): number {
+  let s = 0;
+  for (let j = 0; j < width; j += 4) {
+    const t0 = A[a + j] - B[b + j];
+    const t1 = A[a + j + 1] - B[b + j + 1];
+    const t2 = A[a + j + 2] - B[b + j + 2];
+    const t3 = A[a + j + 3] - B[b + j + 3];
+    s += t0 * t0 + t1 * t1 + t2 * t2 + t3 * t3;
+  }
+  return s;
+}

@@ -1,3 +1,4 @@
+import type { Helper } from '../parallel/helper';
 /**
  * The plain result objects of the segmentation pipeline: what `runSegmentation` and `runRfm` hand to the server
  * (and to a worker thread), and what the GraphQL `Segmentation` type is mapped from.
@@ -110,6 +111,11 @@ export interface SegmentOptions {
    * instead of fitting those k again, in the first pass.
    */
   fitted?: readonly KFit[];
+  /**
+   * A second thread that takes half of the k-means steps and of the silhouette's pairs of a given k (see Helper),
+   * from their size thresholds; the result is the same with or without it.
+   */
+  helper?: Helper;
   /**
    * Called as the run progresses, with estimated work units (see WorkMeter): every k-means restart, Ward tree and
    * silhouette of both passes (the second, after outliers are set aside, planned as a repeat of the first). `done`

@@ -71,6 +71,40 @@ describe('segmentWithFanOut on a two-thread pool', () => {
     expect(progress[progress.length - 1]).toBe(1);
   });
 
+  test('a given k runs as one task that a helper thread shares: exactly runSegmentation’s result', async () => {
+    const options = { features: featureNames(8), k: 5, restarts: 2, keyColumn: 'id' };
+    const expected = runSegmentation(blobsTable(30_000, 8), options);
+    const before = pool.stats.helperJobs;
+    const result = await segmentWithFanOut(pool, { table: blobsTable(30_000, 8), options }, { rows: 30_000 });
+    expect(Array.from(result.labels)).toEqual(Array.from(expected.labels));
+    expect(result.inertia).toBe(expected.inertia);
+    expect(result.silhouette).toBe(expected.silhouette);
+    expect(result.segments).toEqual(expected.segments);
+    expect(result.model).toEqual(expected.model);
+    // The helper's task ends just after the run's (told to stop); then its jobs are counted.
+    for (let wait = 0; wait < 200 && pool.stats.helperJobs === before; wait++) {
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    expect(pool.stats.helperJobs).toBeGreaterThan(before);
+  });
+
+  test('aborting a helped run stops both threads, and the pool serves the next run', async () => {
+    const controller = new AbortController();
+    const run = segmentWithFanOut(
+      pool,
+      { table: blobsTable(150_000, 8), options: { features: featureNames(8), k: 8 } },
+      { rows: 150_000, signal: controller.signal },
+    );
+    while (pool.stats.running < 1) await new Promise((r) => setTimeout(r, 10));
+    await new Promise((r) => setTimeout(r, 200));
+    controller.abort();
+    expect(isAbortError(await run.catch((e: unknown) => e))).toBe(true);
+    expect(pool.stats.running).toBe(0);
+    const options = { features: featureNames(8), k: 4, restarts: 1 };
+    const next = await segmentWithFanOut(pool, { table: blobsTable(25_000, 8), options }, { rows: 25_000 });
+    expect(next.inertia).toBe(runSegmentation(blobsTable(25_000, 8), options).inertia);
+  });
+
   test('aborting stops every task: it rejects with an AbortError, no task is left, the pool serves the next run', async () => {
     const controller = new AbortController();
     const table = blobsTable(150_000, 6);
