@@ -43,7 +43,7 @@ const PROGRESS_INTERVAL_MS = 50;
  * imports are bundled on their own (scripts/build-worker.mjs): it must reach only shared/ and server/pool/.
  */
 export default function runTask(task: WorkerTask | HelperTask): unknown {
-  if ('help' in task) return serveHelper(task.help).then((jobs): WorkerReply => ({ ok: true, value: jobs }));
+  if ('help' in task) return { ok: true, value: serveHelper(task.help) } satisfies WorkerReply;
   const report = throttled(task.progress);
   const helper = task.helper ? leadHelper(task.helper) : undefined;
   try {

@@ -12,13 +12,20 @@ export interface HelperLink {
   control: Int32Array;
 }
 
-/** Job states in the control word, after the job's number × 8. */
+/** Job states in the control word, after the job's number × 8; STOPPED alone once the task is over. */
 const POSTED = 1;
 const CLAIMED = 2;
 const DONE = 3;
 const RECLAIMED = 4;
+const STOPPED = -1;
 
-type JobMessage = { seq: number; job: HelperJobName; input: unknown } | { stop: true };
+/**
+ * How long a helper waits for a job before it ends its task, so a task that stops offering (a mini-batch fit, the
+ * long Ward tree) never holds the second thread idle for long; jobs offered after that are done by the task itself.
+ */
+export const HELPER_IDLE_MS = 250;
+
+type JobMessage = { seq: number; job: HelperJobName; input: unknown };
 type JobReply = { output: unknown } | { error: string };
 
 /** The two ends of a new link: `lead` for the task's thread, `follow` for the helper's. */
@@ -42,8 +49,10 @@ export function leadHelper(link: HelperLink): Helper & { stop(): void } {
     int32: (length) => new Int32Array(new SharedArrayBuffer(length * 4)),
     offer<K extends HelperJobName>(job: K, input: HelperJobInput<K>): () => HelperJobOutput<K> {
       const tag = ++seq * 8;
-      Atomics.store(control, 0, tag + POSTED);
+      // The message first: a helper that sees the job posted finds it on its port.
       port.postMessage({ seq, job, input } satisfies JobMessage);
+      Atomics.store(control, 0, tag + POSTED);
+      Atomics.notify(control, 0);
       return () => {
         if (Atomics.compareExchange(control, 0, tag + POSTED, tag + RECLAIMED) === tag + POSTED) {
           return runJob(job, input);
@@ -57,44 +66,61 @@ export function leadHelper(link: HelperLink): Helper & { stop(): void } {
       };
     },
     stop() {
-      port.postMessage({ stop: true } satisfies JobMessage);
+      Atomics.store(control, 0, STOPPED);
+      Atomics.notify(control, 0);
     },
   };
 }
 
 /**
- * The helper thread's side: claims each job still offered when its message arrives (a job the task thread took
- * back is skipped), runs it, replies (moving the output's own buffers) and marks it done. Resolves, with the
- * number of jobs it did, when the task thread says stop or its end of the link closes.
+ * The helper thread's side, run synchronously in its pool task: sleeps on the control word (Atomics.wait, woken by
+ * the task's notify), claims each job still offered (one the task took back is skipped), runs it, replies (moving
+ * the output's own buffers) and marks it done. Returns the number of jobs it did when the task stops, or after
+ * `idleMs` without a job.
  */
-export function serveHelper(link: HelperLink): Promise<number> {
+export function serveHelper(link: HelperLink, idleMs = HELPER_IDLE_MS): number {
   const { port, control } = link;
   let done = 0;
-  return new Promise((resolve) => {
-    const finish = () => {
-      port.close();
-      resolve(done);
-    };
-    port.on('close', finish);
-    port.on('message', (message: JobMessage) => {
-      if ('stop' in message) {
-        finish();
-        return;
+  let last = 0;
+  let idleSince = performance.now();
+  for (;;) {
+    const state = Atomics.load(control, 0);
+    if (state === STOPPED) break;
+    const seq = state >> 3;
+    if (seq > last && (state & 7) === POSTED) {
+      last = seq;
+      const message = jobMessage(port, seq);
+      if (message && Atomics.compareExchange(control, 0, state, seq * 8 + CLAIMED) === state) {
+        let reply: JobReply;
+        try {
+          reply = { output: runJob(message.job, message.input as HelperJobInput<typeof message.job>) };
+        } catch (error) {
+          reply = { error: error instanceof Error ? error.message : String(error) };
+        }
+        port.postMessage(reply, 'output' in reply ? transferables(reply.output) : []);
+        Atomics.store(control, 0, seq * 8 + DONE);
+        Atomics.notify(control, 0);
+        done++;
       }
-      const tag = message.seq * 8;
-      if (Atomics.compareExchange(control, 0, tag + POSTED, tag + CLAIMED) !== tag + POSTED) return;
-      let reply: JobReply;
-      try {
-        reply = { output: runJob(message.job, message.input as HelperJobInput<typeof message.job>) };
-      } catch (error) {
-        reply = { error: error instanceof Error ? error.message : String(error) };
-      }
-      port.postMessage(reply, 'output' in reply ? transferables(reply.output) : []);
-      done++;
-      Atomics.store(control, 0, tag + DONE);
-      Atomics.notify(control, 0);
-    });
-  });
+      idleSince = performance.now();
+      continue;
+    }
+    const left = idleMs - (performance.now() - idleSince);
+    if (left <= 0) break;
+    Atomics.wait(control, 0, state, left);
+  }
+  port.close();
+  return done;
+}
+
+/** Job `seq`'s message, skipping those of jobs the task took back before this thread read them. */
+function jobMessage(port: MessagePort, seq: number): JobMessage | undefined {
+  for (;;) {
+    const received = receiveMessageOnPort(port);
+    if (received === undefined) return undefined;
+    const message = received.message as JobMessage;
+    if (message.seq === seq) return message;
+  }
 }
 
 /** The reply on the port: posted before the job was marked done, so there already; a moment's grace all the same. */

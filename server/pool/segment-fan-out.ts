@@ -26,7 +26,7 @@ export async function segmentWithFanOut(
   options: RunOptions,
 ): Promise<AnalysisResult<'segment'>> {
   const groups = fanOutGroups(pool, args, options.rows);
-  if (groups === null) return pool.run('segment', args, { ...options, helped: true });
+  if (groups === null) return pool.run('segment', args, { ...options, helped: helpable(args.options) });
   stopIfAborted(options.signal);
 
   const table = sharedTable(args.table);
@@ -70,6 +70,15 @@ export async function segmentWithFanOut(
   // With every fit given, the last task may plan no work at all, and so never report it done.
   report(groups.length, 1, 1);
   return result;
+}
+
+/**
+ * Whether a one-task segmentation has work to share with a helper thread (see RunOptions.helped): k-means, whose
+ * steps and silhouette split with one. Ward's tree does not, nor does a mini-batch fit (a helper that gets no job
+ * ends after HELPER_IDLE_MS, but need not take the thread at all).
+ */
+function helpable(options: AnalysisArgs<'segment'>['options']): boolean {
+  return (options.method ?? 'KMEANS') === 'KMEANS';
 }
 
 /**
