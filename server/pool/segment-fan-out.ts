@@ -74,8 +74,8 @@ export async function segmentWithFanOut(
 
 /**
  * Whether a one-task segmentation has work to share with a helper thread (see RunOptions.helped): k-means, whose
- * steps and silhouette split with one. Ward's tree does not, nor does a mini-batch fit (a helper that gets no job
- * ends after HELPER_IDLE_MS, but need not take the thread at all).
+ * steps and silhouette split with one; Ward's tree offers none. A helper that gets no job for HELPER_IDLE_MS (during
+ * a mini-batch fit, say) ends its task, so the jobs after that are done by the task alone.
  */
 function helpable(options: AnalysisArgs<'segment'>['options']): boolean {
   return (options.method ?? 'KMEANS') === 'KMEANS';
