@@ -23,9 +23,11 @@ const CHOOSE_K_GOAL_MS = 5000;
 const HEALTH_P99_GOAL_MS = 50;
 /**
  * Fixed-k requests made before timing, and timed (their median is the figure): a server in use has its worker
- * threads' code compiled, as scikit-learn's is (peers.py also drops a first run and takes a median).
+ * threads' code compiled, as scikit-learn's is (peers.py also drops a first run and takes a median). Each pool
+ * thread runs the segment task or its helper in turn, and V8 compiles a function after many calls, so warming both
+ * threads in both roles takes several requests (measured: the first 5–8 run 1.5–2.5× slower).
  */
-const FIXED_WARMUP = 3;
+const FIXED_WARMUP = 10;
 const FIXED_RUNS = 7;
 /** The server's own limit (QUADRANT_ANALYSIS_TIMEOUT's default): a run past it is reported as not finished. */
 const CLIENT_TIMEOUT_MS = 120_000;
