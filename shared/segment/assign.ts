@@ -49,18 +49,25 @@ export function segmentModel(
   scaling: Scaling,
 ): SegmentModel {
   const { X, n, d } = prep;
-  const sums = Array.from({ length: k }, () => new Float64Array(d));
+  // Flat k×d arrays in the loops; sums in row order, so the same centroids as summing row by row per segment.
+  const flat = new Float64Array(k * d);
   const counts = new Float64Array(k);
-  for (let i = 0; i < n; i++) {
+  for (let i = 0, p = 0; i < n; i++, p += d) {
+    const q = labels[i] * d;
     counts[labels[i]]++;
-    for (let j = 0; j < d; j++) sums[labels[i]][j] += X[i * d + j];
+    for (let j = 0; j < d; j++) flat[q + j] += X[p + j];
   }
-  const centroids = sums.map((sum, c) => Array.from(sum, (s) => s / counts[c]));
-  const maxDistances = new Array<number>(k).fill(0);
-  for (let i = 0; i < n; i++) {
-    const c = labels[i];
-    maxDistances[c] = Math.max(maxDistances[c], distance(X, i * d, centroids[c]));
+  for (let c = 0; c < k; c++) for (let j = 0; j < d; j++) flat[c * d + j] /= counts[c];
+  // The largest squared distance per segment, its root taken once: the root is monotone, so the same maximum.
+  const maxSquares = new Float64Array(k);
+  for (let i = 0, p = 0; i < n; i++, p += d) {
+    const q = labels[i] * d;
+    let sum = 0;
+    for (let j = 0; j < d; j++) sum += (X[p + j] - flat[q + j]) ** 2;
+    if (sum > maxSquares[labels[i]]) maxSquares[labels[i]] = sum;
   }
+  const centroids = Array.from({ length: k }, (_, c) => Array.from(flat.subarray(c * d, c * d + d)));
+  const maxDistances = Array.from(maxSquares, Math.sqrt);
   return {
     missing,
     scaling,
@@ -229,8 +236,4 @@ function squaredDistance(X: Float64Array, offset: number, centroid: number[]): n
   let sum = 0;
   for (let j = 0; j < centroid.length; j++) sum += (X[offset + j] - centroid[j]) ** 2;
   return sum;
-}
-
-function distance(X: Float64Array, offset: number, centroid: number[]): number {
-  return Math.sqrt(squaredDistance(X, offset, centroid));
 }

@@ -214,6 +214,9 @@ function isMissing(source: RawSource, row: number): boolean {
 
 function checkValues(source: RawSource, rows: Int32Array, log: boolean): void {
   const values = source.kind === 'NUMERIC' ? source.values : source.numbers;
+  // isMissing, unrolled by kind: a level code below 0, or a NaN number.
+  const codes = source.kind === 'CATEGORICAL' ? source.codes : null;
+  const numbers = source.kind === 'NUMERIC' ? source.values : null;
   let present = 0;
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
@@ -232,7 +235,7 @@ function checkValues(source: RawSource, rows: Int32Array, log: boolean): void {
         );
       }
     }
-    if (!isMissing(source, row)) present++;
+    if (codes ? codes[row] >= 0 : (numbers as Float64Array)[row] === (numbers as Float64Array)[row]) present++;
   }
   if (present === 0) {
     throw new InputError(

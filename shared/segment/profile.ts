@@ -1,4 +1,3 @@
-import { Adder } from '../math/sum';
 import type { CategoryProfile, FeatureProfile, SegmentProfile } from './types';
 
 export interface ProfileInput {
@@ -92,37 +91,53 @@ export function profileSegments(input: ProfileInput): SegmentProfile[] {
 
 /** Mean of the non-missing values of each segment; null for a segment with none. */
 function groupMeans(labels: Int32Array, k: number, values: Float64Array): (number | null)[] {
-  const sums = Array.from({ length: k }, () => new Adder());
+  // Adder's compensated sum, one per segment, kept in arrays: the same operations in the same order.
+  const sums = new Float64Array(k);
+  const compensations = new Float64Array(k);
   const counts = new Float64Array(k);
   for (let i = 0; i < labels.length; i++) {
     const s = labels[i];
     const v = values[i];
-    if (s < 0 || Number.isNaN(v)) continue;
-    sums[s].add(v);
+    if (s < 0 || v !== v) continue;
+    const sum = sums[s];
+    const t = sum + v;
+    compensations[s] += Math.abs(sum) >= Math.abs(v) ? sum - t + v : v - t + sum;
+    sums[s] = t;
     counts[s]++;
   }
-  return sums.map((sum, s) => (counts[s] > 0 ? +sum / counts[s] : null));
+  return Array.from(sums, (sum, s) => (counts[s] > 0 ? (sum + compensations[s]) / counts[s] : null));
 }
 
-/** Mean and population std of the non-missing values of the baseline rows (two passes, compensated). */
+/** Mean and population std of the non-missing values of the baseline rows (two passes, compensated as Adder). */
 function baselineMoments(
   labels: Int32Array,
   baseline: Uint8Array,
   values: Float64Array,
 ): { mean: number | null; std: number } {
-  const sum = new Adder();
+  let sum = 0;
+  let compensation = 0;
   let count = 0;
   for (let i = 0; i < labels.length; i++) {
-    if (labels[i] < 0 || !baseline[labels[i]] || Number.isNaN(values[i])) continue;
-    sum.add(values[i]);
+    const s = labels[i];
+    const v = values[i];
+    if (s < 0 || !baseline[s] || v !== v) continue;
+    const t = sum + v;
+    compensation += Math.abs(sum) >= Math.abs(v) ? sum - t + v : v - t + sum;
+    sum = t;
     count++;
   }
   if (count === 0) return { mean: null, std: NaN };
-  const mean = +sum / count;
-  const squares = new Adder();
+  const mean = (sum + compensation) / count;
+  let squares = 0;
+  let squaresCompensation = 0;
   for (let i = 0; i < labels.length; i++) {
-    if (labels[i] < 0 || !baseline[labels[i]] || Number.isNaN(values[i])) continue;
-    squares.add((values[i] - mean) ** 2);
+    const s = labels[i];
+    const v = values[i];
+    if (s < 0 || !baseline[s] || v !== v) continue;
+    const x = (v - mean) ** 2;
+    const t = squares + x;
+    squaresCompensation += Math.abs(squares) >= Math.abs(x) ? squares - t + x : x - t + squares;
+    squares = t;
   }
-  return { mean, std: Math.sqrt(+squares / count) };
+  return { mean, std: Math.sqrt((squares + squaresCompensation) / count) };
 }
