@@ -56,8 +56,8 @@ async function kMeansPerIteration(): Promise<BenchResult[]> {
   const thread = new HelperThread();
   const helpedFit = (iterations: number) => (helper: Helper) =>
     kMeans(X, n, d, { k, initialCentroids, maxIterations: iterations, tolerance: 0, helper });
-  const helpedOne = await thread.timed(5, helpedFit(1));
-  const helpedMany = await thread.timed(5, helpedFit(ITERATIONS));
+  const helpedOne = await thread.timed(9, helpedFit(1));
+  const helpedMany = await thread.timed(9, helpedFit(ITERATIONS));
   await thread.close();
   const helped = (helpedMany.ms - helpedOne.ms) / (helpedMany.value.iterations - 1);
   const task = { kind: 'kmeans-iteration', runs: 5, k, iterations: ITERATIONS, centroids: '@centroids' } as const;
