@@ -5,7 +5,7 @@ import { Piscina } from 'piscina';
 import { projectRoot } from '../paths';
 import { analyses, type AnalysisArgs, type AnalysisName, type AnalysisResult, type ProgressCallback } from './analyses';
 import type { HelperTask, ProgressMessage, WorkerReply, WorkerTask } from './analysis-worker';
-import { helperLinks } from './helper-link';
+import { helperLinks, releaseHelper } from './helper-link';
 import { sendSliced } from './sliced-arrays';
 import { transferables } from './transferables';
 import { fromWorkerError } from './worker-error';
@@ -33,7 +33,8 @@ export interface RunOptions {
   /**
    * Gives the analysis a helper thread (see Helper): a second task that takes the jobs the analysis offers. Only
    * when the pool has two threads or more and nothing else is in it, so the helper never waits behind other work
-   * (a helper that has not started when a job is joined just means the task does that job itself).
+   * (a helper that has not started when a job is joined just means the task does that job itself); the next
+   * analysis to arrive releases the helper, so it never keeps another analysis waiting for long.
    */
   helped?: boolean;
 }
@@ -49,6 +50,8 @@ export class AnalysisPool {
   private readonly piscina: Piscina<WorkerTask | HelperTask, WorkerReply> | null;
   private inPool = 0;
   private helperJobs = 0;
+  /** The control words of the helpers now serving a task (see RunOptions.helped). */
+  private readonly helpers = new Set<Int32Array>();
 
   constructor(readonly options: PoolOptions) {
     if (options.threads === 0) {
@@ -80,7 +83,11 @@ export class AnalysisPool {
       const run = analyses[analysis] as (a: AnalysisArgs<N>, p: ProgressCallback) => AnalysisResult<N>;
       return run(args, onProgress);
     }
+    // Another analysis wants a thread: helpers give theirs back (their tasks go on alone).
+    for (const control of this.helpers) releaseHelper(control);
+    this.helpers.clear();
     const links = options.helped && this.options.threads >= 2 && this.inPool === 0 ? helperLinks() : null;
+    if (links) this.helpers.add(links.lead.control);
     this.inPool++;
     const channel = options.onProgress ? new MessageChannel() : null;
     channel?.port1.on('message', (m: ProgressMessage) => onProgress(m.done, m.total));
@@ -109,6 +116,7 @@ export class AnalysisPool {
       return reply.value as AnalysisResult<N>;
     } finally {
       this.inPool--;
+      if (links) this.helpers.delete(links.lead.control);
       channel?.port1.close();
     }
   }

@@ -4,8 +4,9 @@ import { helperJobs } from '../../shared/parallel/jobs';
 import { transferables } from './transferables';
 
 /**
- * One end of the link between a task's thread and its helper thread (see Helper): a message port, and a word of
- * shared memory holding the current job's number and state, which the two threads change only by compare-and-swap.
+ * One end of the link between a task's thread and its helper thread (see Helper): a message port, and two words
+ * of shared memory: [0] the current job's number and state, which the two threads change only by compare-and-swap;
+ * [1] set (see releaseHelper) when the helper should give its thread back.
  */
 export interface HelperLink {
   port: MessagePort;
@@ -31,7 +32,7 @@ type JobReply = { output: unknown } | { error: string };
 /** The two ends of a new link: `lead` for the task's thread, `follow` for the helper's. */
 export function helperLinks(): { lead: HelperLink; follow: HelperLink } {
   const { port1, port2 } = new MessageChannel();
-  const control = new Int32Array(new SharedArrayBuffer(4));
+  const control = new Int32Array(new SharedArrayBuffer(8));
   return { lead: { port: port1, control }, follow: { port: port2, control } };
 }
 
@@ -76,7 +77,7 @@ export function leadHelper(link: HelperLink): Helper & { stop(): void } {
  * The helper thread's side, run synchronously in its pool task: sleeps on the control word (Atomics.wait, woken by
  * the task's notify), claims each job still offered (one the task took back is skipped), runs it, replies (moving
  * the output's own buffers) and marks it done. Returns the number of jobs it did when the task stops, or after
- * `idleMs` without a job.
+ * `idleMs` without a job, or when released (releaseHelper).
  */
 export function serveHelper(link: HelperLink, idleMs = HELPER_IDLE_MS): number {
   const { port, control } = link;
@@ -85,7 +86,7 @@ export function serveHelper(link: HelperLink, idleMs = HELPER_IDLE_MS): number {
   let idleSince = performance.now();
   for (;;) {
     const state = Atomics.load(control, 0);
-    if (state === STOPPED) break;
+    if (state === STOPPED || Atomics.load(control, 1) !== 0) break;
     const seq = state >> 3;
     if (seq > last && (state & 7) === POSTED) {
       last = seq;
@@ -111,6 +112,15 @@ export function serveHelper(link: HelperLink, idleMs = HELPER_IDLE_MS): number {
   }
   port.close();
   return done;
+}
+
+/**
+ * Asks the helper thread of a link to end its task after the job it is doing, if any (the pool wants the thread for
+ * another analysis); the task then does the jobs it offers itself. Any thread may call it.
+ */
+export function releaseHelper(control: Int32Array): void {
+  Atomics.store(control, 1, 1);
+  Atomics.notify(control, 0);
 }
 
 /** Job `seq`'s message, skipping those of jobs the task took back before this thread read them. */

@@ -88,6 +88,26 @@ describe('segmentWithFanOut on a two-thread pool', () => {
     expect(pool.stats.helperJobs).toBeGreaterThan(before);
   });
 
+  test('a helper gives its thread back when another analysis arrives', async () => {
+    const big = { features: featureNames(8), k: 8, restarts: 4 };
+    const order: string[] = [];
+    const first = segmentWithFanOut(pool, { table: blobsTable(100_000, 8), options: big }, { rows: 100_000 }).then(
+      (result) => {
+        order.push('big');
+        return result;
+      },
+    );
+    while (pool.stats.running < 1) await new Promise((r) => setTimeout(r, 5));
+    await new Promise((r) => setTimeout(r, 100));
+    // Four restarts over 100,000 rows take a second or more; the small run gets the helper's thread at once.
+    const small = { features: featureNames(4), k: 3, restarts: 1 };
+    await segmentWithFanOut(pool, { table: blobsTable(2000, 4), options: small }, { rows: 2000 });
+    order.push('small');
+    const result = await first;
+    expect(order).toEqual(['small', 'big']);
+    expect(result.k).toBe(8);
+  });
+
   test('aborting a helped run stops both threads, and the pool serves the next run', async () => {
     const controller = new AbortController();
     const run = segmentWithFanOut(
