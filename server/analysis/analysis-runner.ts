@@ -57,7 +57,10 @@ export class AnalysisRunner {
     return this.dispatch(analysis, args, { rows, signal, onProgress });
   }
 
-  /** The pool's run, except that a segmentation choosing k spreads its k over the threads (segmentWithFanOut). */
+  /**
+   * The pool's run, except that a segmentation choosing k spreads its k over the threads (segmentWithFanOut), and
+   * k-means RFM is given a helper thread.
+   */
   private dispatch<N extends AnalysisName>(
     analysis: N,
     args: AnalysisArgs<N>,
@@ -65,6 +68,11 @@ export class AnalysisRunner {
   ): Promise<AnalysisResult<N>> {
     if (analysis === 'segment') {
       return segmentWithFanOut(this.pool, args as AnalysisArgs<'segment'>, options) as Promise<AnalysisResult<N>>;
+    }
+    if (analysis === 'rfm') {
+      // RFM's k-means shares its steps with a helper thread, as a segmentation with a given k does.
+      const helped = (args as AnalysisArgs<'rfm'>).options.method === 'KMEANS';
+      return this.pool.run(analysis, args, { ...options, helped });
     }
     return this.pool.run(analysis, args, options);
   }

@@ -25,7 +25,9 @@ export const analyses = {
     args: { table: Table; options: Omit<SegmentOptions, 'onProgress'>; ks: number[] },
     onProgress: ProgressCallback,
   ) => fitSegmentKs(args.table, { ...args.options, onProgress }, args.ks),
-  rfm: (args: { table: Table; options: RfmOptions }) => runRfm(args.table, args.options),
+  /** With a helper, as segment: method KMEANS splits its k-means steps and silhouette with it. */
+  rfm: (args: { table: Table; options: Omit<RfmOptions, 'helper'> }, _onProgress: ProgressCallback, helper?: Helper) =>
+    runRfm(args.table, { ...args.options, ...(helper ? { helper } : {}) }),
   ...reportAnalyses,
 };
 

@@ -1,4 +1,5 @@
 import { InputError } from '../errors';
+import type { Helper } from '../parallel/helper';
 import { encodeColumn, expectType, getColumn } from '../table/access';
 import type { Column, DateColumn, NumberColumn, Table } from '../table/types';
 import { kMeans } from './kmeans';
@@ -67,7 +68,7 @@ export function checkRfmOptions(options: Pick<RfmOptions, 'method' | 'k' | 'rest
  */
 export function rfmFromCustomers(
   rfm: RfmTable,
-  options: Pick<RfmOptions, 'method' | 'k' | 'restarts' | 'seed' | 'windowMonths'>,
+  options: Pick<RfmOptions, 'method' | 'k' | 'restarts' | 'seed' | 'windowMonths' | 'helper'>,
 ): RfmResult {
   checkRfmOptions(options);
   const method = options.method ?? 'SCORES';
@@ -96,7 +97,10 @@ export function rfmFromCustomers(
     monetary: rfm.monetary,
   };
   const scores = rfmScores(customers);
-  const clustering = method === 'SCORES' ? scoreSegments(scores) : clusterSegments(customers, { k, restarts, seed });
+  const clustering =
+    method === 'SCORES'
+      ? scoreSegments(scores)
+      : clusterSegments(customers, { k, restarts, seed, helper: options.helper });
   warnings.push(...clustering.warnings);
 
   const profiles = profileSegments({
@@ -176,7 +180,7 @@ function scoreSegments(scores: RfmScores): RfmClustering {
 /** k-means on standardised log1p R, F, M; segments numbered by size and named from their centres. */
 function clusterSegments(
   customers: RfmCustomers,
-  options: { k: number; restarts: number; seed: number },
+  options: { k: number; restarts: number; seed: number; helper?: Helper },
 ): RfmClustering {
   const n = customers.keys.length;
   if (options.k > n) throw new InputError(`k=${options.k} exceeds the ${n} customers in the window`, 'k');
@@ -208,7 +212,9 @@ function clusterSegments(
     );
   }
   const rows = silhouetteRowsFor(n, { seed: options.seed });
-  const scored = silhouetteFields(estimateSilhouette(X, n, d, labels, { exact: rows === null, rows }));
+  const scored = silhouetteFields(
+    estimateSilhouette(X, n, d, labels, { exact: rows === null, rows, helper: options.helper }),
+  );
   return {
     labels,
     names: nameRfmClusters(centres, sizes.length),

@@ -235,6 +235,11 @@ export interface RfmOptions {
   seed?: number;
   /** k-means restarts for method KMEANS (default 10). */
   restarts?: number;
+  /**
+   * Method KMEANS: a second thread that takes half of the k-means steps and of the silhouette's pairs (see Helper),
+   * from their size thresholds; the result is the same with or without it.
+   */
+  helper?: Helper;
 }
 
 /** An RFM run: a segmentation whose rows are customers, plus each customer's R, F, M values and scores. */

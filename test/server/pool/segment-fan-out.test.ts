@@ -2,7 +2,10 @@ import { AnalysisPool, isAbortError } from '../../../server/pool/analysis-pool';
 import { fanOutGroups, segmentWithFanOut } from '../../../server/pool/segment-fan-out';
 import { InputError } from '../../../shared/errors';
 import { kMeansRestartCost } from '../../../shared/segment/progress';
+import { createRng } from '../../../shared/random';
+import { runRfm } from '../../../shared/segment/rfm';
 import { runSegmentation } from '../../../shared/segment/segment';
+import type { Table } from '../../../shared/table/types';
 import type { SegmentOptions } from '../../../shared/segment/types';
 import { blobsTable, featureNames } from '../helpers/blobs';
 
@@ -82,6 +85,43 @@ describe('segmentWithFanOut on a two-thread pool', () => {
     expect(result.segments).toEqual(expected.segments);
     expect(result.model).toEqual(expected.model);
     // The helper's task ends just after the run's (told to stop); then its jobs are counted.
+    for (let wait = 0; wait < 200 && pool.stats.helperJobs === before; wait++) {
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    expect(pool.stats.helperJobs).toBeGreaterThan(before);
+  });
+
+  test('RFM with k-means shares its work with a helper too: exactly runRfm’s result', async () => {
+    const transactions = (): Table => {
+      const rng = createRng(3);
+      const n = 50_000;
+      const day = 86_400_000;
+      const start = Date.UTC(2025, 0, 1);
+      return {
+        rowCount: n,
+        columns: [
+          { name: 'customer', type: 'TEXT', values: Array.from({ length: n }, () => `c${rng.int(25_000)}`) },
+          { name: 'date', type: 'DATE', values: Float64Array.from({ length: n }, () => start + rng.int(700) * day) },
+          { name: 'amount', type: 'NUMBER', values: Float64Array.from({ length: n }, () => 5 + 200 * rng.next() ** 3) },
+        ],
+      };
+    };
+    const options = {
+      customerColumn: 'customer',
+      dateColumn: 'date',
+      amountColumn: 'amount',
+      method: 'KMEANS' as const,
+    };
+    const expected = runRfm(transactions(), { ...options, restarts: 2 });
+    const before = pool.stats.helperJobs;
+    const result = await pool.run(
+      'rfm',
+      { table: transactions(), options: { ...options, restarts: 2 } },
+      { rows: 50_000, helped: true },
+    );
+    expect(Array.from(result.labels)).toEqual(Array.from(expected.labels));
+    expect(result.inertia).toBe(expected.inertia);
+    expect(result.silhouette).toBe(expected.silhouette);
     for (let wait = 0; wait < 200 && pool.stats.helperJobs === before; wait++) {
       await new Promise((r) => setTimeout(r, 10));
     }
