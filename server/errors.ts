@@ -14,6 +14,18 @@ export class LimitExceededError extends GraphQLError {
   }
 }
 
+/**
+ * The server began to close while the analysis ran (its request's connection cut after the shutdown grace): the
+ * analysis was stopped. Nobody reads this answer; it keeps the stop out of the log's internal errors.
+ */
+export class ServerClosingError extends GraphQLError {
+  constructor() {
+    super('The server is closing; the analysis was stopped and nothing was stored', {
+      extensions: { code: 'SERVER_CLOSING' },
+    });
+  }
+}
+
 /** The client went away before its analysis finished: the analysis was stopped. Nobody reads this answer. */
 export class ClientClosedError extends GraphQLError {
   constructor() {

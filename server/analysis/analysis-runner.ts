@@ -1,5 +1,5 @@
 import { formatDuration } from '../config';
-import { ClientClosedError, LimitExceededError } from '../errors';
+import { ClientClosedError, LimitExceededError, ServerClosingError } from '../errors';
 import { isAbortError, type AnalysisPool, type RunOptions } from '../pool/analysis-pool';
 import type { AnalysisArgs, AnalysisName, AnalysisResult, ProgressCallback } from '../pool/analyses';
 import { segmentWithFanOut } from '../pool/segment-fan-out';
@@ -18,7 +18,8 @@ export class AnalysisRunner {
   /**
    * Runs an analysis for a request that waits for its answer. `size` is the input's rows, or its cells for the
    * analyses the pool sizes in cells (the reports).
-   * @throws LimitExceededError (LIMIT_EXCEEDED) past the timeout; ClientClosedError when `request` aborts first.
+   * @throws LimitExceededError (LIMIT_EXCEEDED) past the timeout; ClientClosedError when `request` aborts first;
+   * ServerClosingError when the server closes the pool under it.
    */
   async run<N extends AnalysisName>(
     analysis: N,
@@ -33,7 +34,9 @@ export class AnalysisRunner {
     try {
       return await this.dispatch(analysis, args, { ...sized, signal, ...(onProgress ? { onProgress } : {}) });
     } catch (error) {
-      if (!isAbortError(error) || !signal.aborted) throw error;
+      if (!isAbortError(error)) throw error;
+      // Stopped, but not through this request's signal: the pool was closed under it.
+      if (!signal.aborted) throw new ServerClosingError();
       if (timeout.aborted) {
         throw new LimitExceededError(
           `${analysis}: the analysis ran past ${formatDuration(this.timeoutMs)}, the limit set by ` +

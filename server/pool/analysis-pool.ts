@@ -52,6 +52,7 @@ export class AnalysisPool {
   private helperJobs = 0;
   /** The control words of the helpers now serving a task (see RunOptions.helped). */
   private readonly helpers = new Set<Int32Array>();
+  private closing = false;
 
   constructor(readonly options: PoolOptions) {
     if (options.threads === 0) {
@@ -108,10 +109,17 @@ export class AnalysisPool {
           .then((reply) => (this.helperJobs += reply.ok ? Number(reply.value) : 0))
           .catch(() => undefined);
       }
-      const reply = await this.piscina.run(task, {
-        transferList: [...transferables(sliced.value), ...ports, ...(links ? [links.lead.port] : [])],
-        signal: options.signal ?? null,
-      });
+      const reply = await this.piscina
+        .run(task, {
+          transferList: [...transferables(sliced.value), ...ports, ...(links ? [links.lead.port] : [])],
+          signal: options.signal ?? null,
+        })
+        .catch((error: unknown) => {
+          // destroy() ends a running task with a plain Error: an analysis stopped by the closing is stopped.
+          if (this.closing)
+            throw Object.assign(new Error('The analysis was stopped: the server is closing'), { name: 'AbortError' });
+          throw error;
+        });
       if (!reply.ok) throw fromWorkerError(reply.error);
       return reply.value as AnalysisResult<N>;
     } finally {
@@ -134,9 +142,15 @@ export class AnalysisPool {
     };
   }
 
-  /** Stops every thread; running analyses are abandoned (their callers get an AbortError). */
+  /**
+   * Stops every thread at once; running and queued analyses are abandoned (their callers get an AbortError). Not
+   * piscina's close, which waits for running tasks (up to 30 s): the server closes the pool after cutting the
+   * requests those tasks were for, and a process whose last handles are idle workers would exit in that wait,
+   * before its storage is closed.
+   */
   async close(): Promise<void> {
-    await this.piscina?.close({ force: true });
+    this.closing = true;
+    await this.piscina?.destroy();
   }
 }
 

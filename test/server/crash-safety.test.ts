@@ -120,6 +120,26 @@ describe.each(backends())('crash safety on %s: a killed server leaves no partial
     await expectOnlyEarlierData();
   });
 
+  it('SIGTERM during a segmentation longer than the grace stops it, closes storage and exits 0', async () => {
+    server = await startServerProcess({ ...env, QUADRANT_SHUTDOWN_GRACE_SECONDS: '1' });
+    const long = inFlight(server.url, 'mutation($i: SegmentInput!) { segment(input: $i) { id } }', {
+      i: { datasetId: earlier.id, features: ['spend', 'visits'], kMin: 2, kMax: 8, exactSilhouette: true },
+    });
+    await sleep(1500);
+    expect(long.state.done).toBe(false);
+    server.child.kill('SIGTERM');
+    const exit = await server.exited;
+    await long.promise;
+    const output = server.output();
+    server = undefined;
+    expect(exit).toEqual({ code: 0, signal: null });
+    // The pool's threads are stopped at once rather than waited for, so the close reaches storage: before, the
+    // process ran out of handles while waiting for them and exited without closing it.
+    expect(output).toMatch(/stopped cleanly/);
+    expect(output).not.toMatch(/internal error|SQLITE_MISUSE/);
+    await expectOnlyEarlierData();
+  });
+
   it('SIGTERM while an import is in flight finishes it (or cuts it cleanly) and exits 0', async () => {
     server = await startServerProcess(env);
     const pending = inFlight(server.url, IMPORT, { input: { name: 'during shutdown', csv: csv(100_000, 3) } });
