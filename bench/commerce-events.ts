@@ -9,6 +9,38 @@ const VARIANTS = ['control', 'B'];
 const YEARS = ['2024', '2025'];
 
 /**
+ * What each report reads of commerceTable's columns, as the bench and the pool tests ask for it (each adds its own
+ * extras: a breakdown, costs, segments): the same options in the engine's calls and the GraphQL inputs.
+ */
+export const COMMERCE_REPORTS = {
+  funnel: {
+    userColumn: 'user',
+    stepColumn: 'event',
+    steps: FUNNEL_STEPS,
+    timeColumn: 'time',
+    conversionWindowSeconds: 14 * 86_400,
+  },
+  channels: { channelColumn: 'channel', convertedColumn: 'converted', valueColumn: 'revenue', segmentColumn: 'device' },
+  experiment: {
+    variantColumn: 'variant',
+    control: 'control',
+    conversionColumn: 'converted',
+    revenueColumn: 'revenue',
+    covariateColumn: 'spend',
+  },
+  periodComparison: {
+    periodColumn: 'year',
+    base: '2024',
+    compare: '2025',
+    dimensions: ['channel', 'device'],
+    valueColumn: 'revenue',
+    customersColumn: 'user',
+  },
+  correlations: { columns: ['revenue', 'spend', 'converted', 'channel'] },
+  cohorts: { customerColumn: 'user', dateColumn: 'time', amountColumn: 'revenue', period: 'WEEK' as const },
+};
+
+/**
  * `rows` events of `users` users as a stored dataset holds them, with a column for every report: TEXT user ids,
  * CATEGORY event (the four funnel steps and a page view), DATE time over 60 days, CATEGORY device, channel,
  * variant and year, NUMBER converted (0/1), revenue and spend (x2 correlated with revenue). The same for a seed.

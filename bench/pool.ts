@@ -7,7 +7,7 @@ import { AnalysisPool } from '../server/pool/analysis-pool';
 import { inputCells, reportAnalyses, type ReportName } from '../server/pool/report-analyses';
 import { DEFAULT_WORKSPACE_ID } from '../server/storage/entities/workspace.entity';
 import type { Table } from '../shared/table/types';
-import { commerceTable, FUNNEL_STEPS } from './commerce-events';
+import { COMMERCE_REPORTS, commerceTable } from './commerce-events';
 import { median, percentile } from './data';
 import type { BenchResult, BenchSuite } from './types';
 
@@ -21,53 +21,25 @@ const RUNS = 11;
 const reportArgs: { [N in ReportName]: (events: Table) => Parameters<(typeof reportAnalyses)[N]>[0] } = {
   funnel: (events) => ({
     events: only(events, ['user', 'event', 'time', 'device']),
-    options: {
-      userColumn: 'user',
-      stepColumn: 'event',
-      steps: FUNNEL_STEPS,
-      timeColumn: 'time',
-      conversionWindowSeconds: 14 * 86_400,
-      breakdownColumn: 'device',
-    },
+    options: { ...COMMERCE_REPORTS.funnel, breakdownColumn: 'device' },
   }),
   channels: (events) => ({
     users: only(events, ['channel', 'converted', 'revenue', 'device']),
-    options: {
-      channelColumn: 'channel',
-      convertedColumn: 'converted',
-      valueColumn: 'revenue',
-      segmentColumn: 'device',
-    },
+    options: COMMERCE_REPORTS.channels,
   }),
   experiment: (events) => ({
     table: only(events, ['variant', 'converted', 'revenue', 'spend']),
-    options: {
-      variantColumn: 'variant',
-      control: 'control',
-      conversionColumn: 'converted',
-      revenueColumn: 'revenue',
-      covariateColumn: 'spend',
-    },
+    options: COMMERCE_REPORTS.experiment,
   }),
   periodComparison: (events) => ({
     table: only(events, ['year', 'revenue', 'user', 'channel', 'device']),
-    options: {
-      periodColumn: 'year',
-      base: '2024',
-      compare: '2025',
-      dimensions: ['channel', 'device'],
-      valueColumn: 'revenue',
-      customersColumn: 'user',
-    },
+    options: COMMERCE_REPORTS.periodComparison,
   }),
   correlations: (events) => ({
-    table: only(events, ['revenue', 'spend', 'converted', 'channel']),
-    options: { columns: ['revenue', 'spend', 'converted', 'channel'] },
+    table: only(events, COMMERCE_REPORTS.correlations.columns),
+    options: COMMERCE_REPORTS.correlations,
   }),
-  cohorts: (events) => ({
-    table: only(events, ['user', 'time', 'revenue']),
-    options: { customerColumn: 'user', dateColumn: 'time', amountColumn: 'revenue', period: 'WEEK' },
-  }),
+  cohorts: (events) => ({ table: only(events, ['user', 'time', 'revenue']), options: COMMERCE_REPORTS.cohorts }),
 };
 
 /**
@@ -208,15 +180,7 @@ async function funnel(server: RunningServer, id: string): Promise<number> {
     body: JSON.stringify({
       query: 'query($input: FunnelInput!) { funnel(input: $input) { users } }',
       variables: {
-        input: {
-          datasetId: id,
-          userColumn: 'user',
-          stepColumn: 'event',
-          steps: FUNNEL_STEPS,
-          timeColumn: 'time',
-          conversionWindowSeconds: 14 * 86_400,
-          breakdownColumn: 'device',
-        },
+        input: { datasetId: id, ...COMMERCE_REPORTS.funnel, breakdownColumn: 'device' },
       },
     }),
   });

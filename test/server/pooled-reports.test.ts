@@ -5,7 +5,7 @@ import type { RunningServer } from '../../server/bootstrap';
 import { projectRoot } from '../../server/paths';
 import { SLICE_LENGTH } from '../../server/pool/sliced-arrays';
 import { DEFAULT_WORKSPACE_ID } from '../../server/storage/entities/workspace.entity';
-import { commerceTable, FUNNEL_STEPS } from '../../bench/commerce-events';
+import { COMMERCE_REPORTS, commerceTable } from '../../bench/commerce-events';
 import { backends, closeTestServer, gql, openTestServer, type TestStorage } from './helpers/server';
 
 /** More events than one slice, so the TEXT user ids cross to the worker in slices. */
@@ -32,11 +32,7 @@ function reports(id: string): { query: string; type: string; inputType: string; 
       inputType: 'FunnelInput',
       input: {
         datasetId: id,
-        userColumn: 'user',
-        stepColumn: 'event',
-        steps: FUNNEL_STEPS,
-        timeColumn: 'time',
-        conversionWindowSeconds: 14 * 86_400,
+        ...COMMERCE_REPORTS.funnel,
         attributes: {
           table: {
             header: ['user', 'plan'],
@@ -53,10 +49,7 @@ function reports(id: string): { query: string; type: string; inputType: string; 
       inputType: 'ChannelInput',
       input: {
         datasetId: id,
-        channelColumn: 'channel',
-        convertedColumn: 'converted',
-        valueColumn: 'revenue',
-        segmentColumn: 'device',
+        ...COMMERCE_REPORTS.channels,
         margin: 0.6,
         lifetimeMonths: 12,
         costs: {
@@ -77,41 +70,25 @@ function reports(id: string): { query: string; type: string; inputType: string; 
       query: 'experiment',
       type: 'ExperimentReport',
       inputType: 'ExperimentInput',
-      input: {
-        datasetId: id,
-        variantColumn: 'variant',
-        control: 'control',
-        conversionColumn: 'converted',
-        revenueColumn: 'revenue',
-        covariateColumn: 'spend',
-        segmentColumns: ['device'],
-      },
+      input: { datasetId: id, ...COMMERCE_REPORTS.experiment, segmentColumns: ['device'] },
     },
     {
       query: 'periodComparison',
       type: 'PeriodComparison',
       inputType: 'PeriodComparisonInput',
-      input: {
-        datasetId: id,
-        periodColumn: 'year',
-        base: '2024',
-        compare: '2025',
-        dimensions: ['channel', 'device'],
-        valueColumn: 'revenue',
-        customersColumn: 'user',
-      },
+      input: { datasetId: id, ...COMMERCE_REPORTS.periodComparison },
     },
     {
       query: 'correlations',
       type: 'CorrelationReport',
       inputType: 'CorrelationInput',
-      input: { datasetId: id, columns: ['revenue', 'spend', 'converted', 'channel'], target: 'revenue' },
+      input: { datasetId: id, ...COMMERCE_REPORTS.correlations, target: 'revenue' },
     },
     {
       query: 'cohorts',
       type: 'CohortReport',
       inputType: 'CohortInput',
-      input: { datasetId: id, customerColumn: 'user', dateColumn: 'time', amountColumn: 'revenue', period: 'WEEK' },
+      input: { datasetId: id, ...COMMERCE_REPORTS.cohorts },
     },
   ];
 }

@@ -2,7 +2,7 @@ import { AnalysisPool } from '../../../server/pool/analysis-pool';
 import { inputCells, reportAnalyses, type ReportName } from '../../../server/pool/report-analyses';
 import { SLICE_LENGTH } from '../../../server/pool/sliced-arrays';
 import type { NumberColumn, Table } from '../../../shared/table/types';
-import { commerceTable, FUNNEL_STEPS } from '../../../bench/commerce-events';
+import { COMMERCE_REPORTS, commerceTable } from '../../../bench/commerce-events';
 
 /** More rows than one slice, so the TEXT user ids cross to the worker in slices. */
 const ROWS = SLICE_LENGTH + 10_000;
@@ -17,59 +17,22 @@ const costs = (): Table => ({
 
 /** Each report's arguments, built afresh per call: the pool moves the typed arrays it is handed. */
 const cases: { [N in ReportName]: () => Parameters<(typeof reportAnalyses)[N]>[0] } = {
-  funnel: () => ({
-    events: events(),
-    options: {
-      userColumn: 'user',
-      stepColumn: 'event',
-      steps: FUNNEL_STEPS,
-      timeColumn: 'time',
-      conversionWindowSeconds: 14 * 86_400,
-      breakdownColumn: 'device',
-    },
-  }),
+  funnel: () => ({ events: events(), options: { ...COMMERCE_REPORTS.funnel, breakdownColumn: 'device' } }),
   channels: () => ({
     users: events(),
-    options: {
-      channelColumn: 'channel',
-      convertedColumn: 'converted',
-      valueColumn: 'revenue',
-      segmentColumn: 'device',
-      costs: { channelColumn: 'channel', spendColumn: 'spend' },
-    },
+    options: { ...COMMERCE_REPORTS.channels, costs: { channelColumn: 'channel', spendColumn: 'spend' } },
     costs: costs(),
   }),
   experiment: () => ({
     table: events(),
-    options: {
-      variantColumn: 'variant',
-      control: 'control',
-      conversionColumn: 'converted',
-      revenueColumn: 'revenue',
-      covariateColumn: 'spend',
-      segmentColumns: ['device'],
-      sequential: true,
-    },
+    options: { ...COMMERCE_REPORTS.experiment, segmentColumns: ['device'], sequential: true },
   }),
-  periodComparison: () => ({
-    table: events(),
-    options: {
-      periodColumn: 'year',
-      base: '2024',
-      compare: '2025',
-      dimensions: ['channel', 'device'],
-      valueColumn: 'revenue',
-      customersColumn: 'user',
-    },
-  }),
+  periodComparison: () => ({ table: events(), options: COMMERCE_REPORTS.periodComparison }),
   correlations: () => ({
     table: events(),
-    options: { columns: ['revenue', 'spend', 'converted', 'channel'], method: 'SPEARMAN', target: 'revenue' },
+    options: { ...COMMERCE_REPORTS.correlations, method: 'SPEARMAN', target: 'revenue' },
   }),
-  cohorts: () => ({
-    table: events(),
-    options: { customerColumn: 'user', dateColumn: 'time', amountColumn: 'revenue', period: 'WEEK' },
-  }),
+  cohorts: () => ({ table: events(), options: COMMERCE_REPORTS.cohorts }),
 };
 
 describe('the reports in the worker pool', () => {
