@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { projectRoot } from '../paths';
+import { abortError } from './abort-error';
 import { analyses, type AnalysisArgs, type AnalysisName, type AnalysisResult, type ProgressCallback } from './analyses';
 import type { HelperTask, ProgressMessage, WorkerReply, WorkerTask } from './analysis-worker';
 import { helperLinks, releaseHelper } from './helper-link';
@@ -116,8 +117,7 @@ export class AnalysisPool {
         })
         .catch((error: unknown) => {
           // destroy() ends a running task with a plain Error: an analysis stopped by the closing is stopped.
-          if (this.closing)
-            throw Object.assign(new Error('The analysis was stopped: the server is closing'), { name: 'AbortError' });
+          if (this.closing) throw abortError('The analysis was stopped: the server is closing');
           throw error;
         });
       if (!reply.ok) throw fromWorkerError(reply.error);

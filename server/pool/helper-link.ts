@@ -21,8 +21,8 @@ const RECLAIMED = 4;
 const STOPPED = -1;
 
 /**
- * How long a helper waits for a job before it ends its task, so a task that stops offering (a mini-batch fit, the
- * long Ward tree) never holds the second thread idle for long; jobs offered after that are done by the task itself.
+ * How long a helper waits for a job before it ends its task, so a task that stops offering (during a mini-batch
+ * fit, say) never holds the second thread idle for long; jobs offered after that are done by the task itself.
  */
 export const HELPER_IDLE_MS = 250;
 

@@ -1,6 +1,7 @@
 import { kMeansRestartCost } from '../../shared/segment/progress';
 import type { KFit } from '../../shared/segment/choose-k';
 import type { Table } from '../../shared/table/types';
+import { abortError } from './abort-error';
 import { isAbortError, type AnalysisPool, type RunOptions } from './analysis-pool';
 import type { AnalysisArgs, AnalysisResult } from './analyses';
 
@@ -132,5 +133,5 @@ function sharedTable(table: Table): Table {
  * reason (a timeout's is a TimeoutError), so callers tell a stopped run from a failed one the same way.
  */
 function stopIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw Object.assign(new Error('The analysis was stopped'), { name: 'AbortError' });
+  if (signal?.aborted) throw abortError('The analysis was stopped');
 }

@@ -1,5 +1,6 @@
 import { MessageChannel, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import { abortError } from './abort-error';
 
 /**
  * Arrays longer than this, of plain values (a TEXT column's strings, a segment name per row), leave the task message
@@ -33,7 +34,7 @@ export async function sendSliced<T>(value: T, signal?: AbortSignal): Promise<{ v
     for (const array of arrays) {
       for (let start = 0; start < array.length; start += SLICE_LENGTH) {
         await nextTurn();
-        if (signal?.aborted) throw abortError();
+        if (signal?.aborted) throw abortError('The task has been aborted');
         port1.postMessage(array.slice(start, start + SLICE_LENGTH));
       }
     }
@@ -108,9 +109,4 @@ function holdsPlainValues(array: unknown[]): boolean {
 function isRef(value: object): value is SlicedRef {
   const keys = Object.keys(value);
   return keys.length === 2 && typeof (value as SlicedRef).slicedArray === 'number' && 'length' in value;
-}
-
-/** The error piscina rejects an aborted task with, so callers tell a stop from a failure the same way. */
-function abortError(): Error {
-  return Object.assign(new Error('The task has been aborted'), { name: 'AbortError' });
 }
